@@ -43,6 +43,7 @@ class Entity:
     cls: str  # a CURIE such as "akg:Person"
     labels: dict[str, str] = field(default_factory=dict)  # language tag -> skos:prefLabel
     alt_labels: set[tuple[str, str]] = field(default_factory=set)  # (text, language tag)
+    curated: bool = False  # True for lexicon entities: their names live in the lexicon graph
 
 
 @dataclass(frozen=True)

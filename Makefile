@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+VENDOR := src/aseankg/web/static/vendor
+
+.PHONY: serve test bench install install-test assets build clean
+
+serve: install assets
+	@$(BIN)/aseankg build || [ $$? -eq 2 ]
+	$(BIN)/aseankg serve
+
+test: install-test assets
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install-test assets
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench
+
+build: install
+	$(BIN)/aseankg build
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+# Browser assets (SPARQL editor, graph view) come from the npm registry, never from git.
+assets: $(VENDOR)/.stamp
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(VENDOR)/.stamp: node_modules/.package-lock.json scripts/vendor-assets.sh
+	bash scripts/vendor-assets.sh node_modules $(VENDOR)
+	@touch $@
+
+clean:
+	rm -rf var node_modules $(VENDOR)

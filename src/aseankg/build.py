@@ -1,0 +1,254 @@
+"""The pipeline: documents → extraction → quads → validation → a new store generation.
+
+Each document is handled on its own: one that cannot be read, extracted or validated is
+refused with its name and the reason, and the others still build. The store switches to the
+new generation only when it is complete (see :mod:`aseankg.store`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from aseankg import __version__
+from aseankg.corpus import Document, DocumentError, read_document
+from aseankg.extract import extract
+from aseankg.extract.model import Extraction
+from aseankg.graph import document_quads, lexicon_quads, ontology_quads
+from aseankg.lexicon import Lexicon, load_lexicon
+from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, doc_graph
+from aseankg.store import StoreDir
+
+SUFFIXES = {".txt"}
+
+
+@dataclass
+class Outcome:
+    """What became of one document."""
+
+    name: str
+    identifier: str
+    built: bool
+    reason: str | None = None
+    entities: int = 0
+    triples: int = 0
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    entities: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    up_to_date: bool = False
+    generation: Path | None = None
+
+    @property
+    def built(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.built]
+
+    @property
+    def refused(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.built]
+
+
+@dataclass
+class Prepared:
+    """A document that read, extracted and validated: its quads, ready to store."""
+
+    document: Document
+    extraction: Extraction
+    quads: list[pyoxigraph.Quad]
+
+
+def document_paths(paths: Iterable[Path]) -> list[Path]:
+    """The article files named, folders expanded to their ``*.txt`` files, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def fingerprint(paths: Iterable[Path]) -> str:
+    """A digest of everything that feeds the graph: documents, lexicon, ontology, shapes, code."""
+    from aseankg.paths import LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
+
+    digest = hashlib.sha256(f"aseankg {__version__}\n".encode())
+    package = Path(__file__).parent
+    inputs = list(paths) + [ONTOLOGY_FILE, SHAPES_FILE]
+    inputs += sorted(p for p in Path(LEXICON_DIR).rglob("*") if p.is_file())
+    inputs += sorted(package.rglob("*.py"))
+    for path in inputs:
+        digest.update(str(path.name).encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+def prepare(path: Path, lexicon: Lexicon) -> Prepared:
+    """Read, extract, map and validate one document; raise DocumentError with the reason."""
+    document = read_document(path)
+    try:
+        extraction = extract(document, lexicon)
+    except Exception as exc:  # an extractor bug must not sink the other documents
+        raise DocumentError(f"{path.name}: extraction failed ({type(exc).__name__}: {exc})") from exc
+    quads = document_quads(document, extraction)
+    curated = [lexicon.entries[s] for s in extraction.entities if s in lexicon.entries]
+    report = _validate(quads + lexicon_quads(curated), document.identifier)
+    if not report.conforms:
+        shown = "; ".join(
+            f"{v.focus_label or v.focus} {v.path or ''}: {v.message}" for v in report.violations[:5]
+        )
+        more = f" (and {len(report.violations) - 5} more)" if len(report.violations) > 5 else ""
+        raise DocumentError(
+            f"{path.name}: the graph does not conform to the shapes: {shown}{more}"
+        )
+    return Prepared(document, extraction, quads)
+
+
+def _validate(quads: list[pyoxigraph.Quad], identifier: str):
+    import rdflib
+
+    from aseankg.validate import validate_graph
+
+    data = pyoxigraph.serialize(
+        [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads],
+        format=pyoxigraph.RdfFormat.N_TRIPLES,
+    )
+    graph = rdflib.Graph()
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return validate_graph(graph, document=identifier)
+
+
+Progress = Callable[[Outcome], None]
+
+
+def build(
+    paths: Iterable[Path],
+    store_dir: StoreDir,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build a new graph from ``paths`` (files or folders) into a new store generation."""
+    return _run(document_paths(paths), store_dir, replace=True, force=force, progress=progress)
+
+
+def add(paths: Iterable[Path], store_dir: StoreDir, *, progress: Progress | None = None) -> BuildResult:
+    """Add (or replace) the graphs of these documents in a copy of the current store."""
+    return _run(document_paths(paths), store_dir, replace=False, force=True, progress=progress)
+
+
+def _run(
+    files: list[Path],
+    store_dir: StoreDir,
+    *,
+    replace: bool,
+    force: bool,
+    progress: Progress | None,
+) -> BuildResult:
+    started = time.perf_counter()
+    result = BuildResult()
+    digest = fingerprint(files)
+    manifest = store_dir.manifest()
+    if replace and not force and manifest and manifest.get("fingerprint") == digest:
+        result.up_to_date = True
+        result.entities = manifest.get("entities", 0)
+        result.triples = manifest.get("triples", 0)
+        return result
+
+    lexicon = load_lexicon()
+    prepared: list[Prepared] = []
+    for path in files:
+        try:
+            item = prepare(path, lexicon)
+        except DocumentError as exc:
+            outcome = Outcome(path.name, path.stem, False, str(exc))
+        else:
+            prepared.append(item)
+            outcome = Outcome(
+                path.name, path.stem, True, None, len(item.extraction.entities), len(item.quads)
+            )
+        result.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    if not replace and not prepared:
+        result.seconds = time.perf_counter() - started
+        return result
+    generation = store_dir.begin(from_current=not replace)
+    try:
+        store = generation.store
+        assert store is not None
+        if replace or store_dir.current() is None:
+            store.bulk_extend(ontology_quads())
+        for item in prepared:
+            graph = pyoxigraph.NamedNode(doc_graph(item.document.identifier))
+            if not replace and store.contains_named_graph(graph):
+                store.remove_graph(graph)
+            store.bulk_extend(item.quads)
+        lexicon_graph = pyoxigraph.NamedNode(LEXICON_GRAPH)
+        if store.contains_named_graph(lexicon_graph):
+            store.remove_graph(lexicon_graph)
+        mentioned = _mentioned_curated(store, lexicon)
+        store.bulk_extend(lexicon_quads(lexicon.entries[s] for s in sorted(mentioned)))
+        result.triples = sum(1 for _ in store.quads_for_pattern(None, None, None, None))
+        result.entities = _count_entities(store)
+        documents = _count_documents(store)
+        generation.commit(
+            {
+                "fingerprint": digest if replace else None,
+                "version": __version__,
+                "documents": documents,
+                "entities": result.entities,
+                "triples": result.triples,
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "refused": {o.name: o.reason for o in result.refused},
+            }
+        )
+        result.generation = generation.path
+    except BaseException:
+        generation.abort()
+        raise
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _mentioned_curated(store: pyoxigraph.Store, lexicon: Lexicon) -> set[str]:
+    from aseankg.namespaces import AKGID
+
+    found = set()
+    rows = store.query(
+        "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e <https://w3id.org/aseankg/ontology#mentionedIn> ?a } "
+        f'FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH}")) }}'
+    )
+    for row in rows:
+        slug = row["e"].value.removeprefix(AKGID)
+        if slug in lexicon.entries:
+            found.add(slug)
+    return found
+
+
+def _count_entities(store: pyoxigraph.Store) -> int:
+    rows = store.query(
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e <https://w3id.org/aseankg/ontology#mentionedIn> ?a } }"
+    )
+    return int(next(iter(rows))["n"].value)
+
+
+def _count_documents(store: pyoxigraph.Store) -> int:
+    rows = store.query(
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a <https://w3id.org/aseankg/ontology#NewsArticle> } }"
+    )
+    return int(next(iter(rows))["n"].value)

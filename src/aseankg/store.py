@@ -1,0 +1,198 @@
+"""The embedded Oxigraph store, kept as generations so that a build never touches the graph serving.
+
+Layout of a store directory (default ``var/store``, or ``$AKG_STORE``)::
+
+    var/store/
+      current -> generations/20261122T020000-4242   # a symlink, swapped atomically
+      generations/20261122T020000-4242/oxigraph/    # the Oxigraph database
+      generations/20261122T020000-4242/manifest.json
+      generations/20261122T031500-4301.building/    # a build in progress (or one that died)
+
+A build writes a new generation and switches ``current`` to it only when it is complete and
+valid; a build that fails or is killed leaves ``current`` as it was. Readers open the current
+generation read-only and reopen when ``current`` moves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+
+from aseankg.namespaces import PREFIXES
+
+DEFAULT_STORE = Path("var/store")
+_BUILDING = ".building"
+
+
+def default_store_dir() -> Path:
+    """``$AKG_STORE`` when set, else ``var/store`` under the working directory."""
+    return Path(os.environ.get("AKG_STORE") or DEFAULT_STORE)
+
+
+class StoreNotFound(FileNotFoundError):
+    """No graph has been built into this store directory yet."""
+
+
+class StoreDir:
+    """A store directory and its generations."""
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = Path(root) if root is not None else default_store_dir()
+        self.generations = self.root / "generations"
+        self.link = self.root / "current"
+
+    def current(self) -> Path | None:
+        """The generation serving now, or None before the first build."""
+        try:
+            target = os.readlink(self.link)
+        except OSError:
+            return None
+        path = (self.root / target).resolve()
+        return path if (path / "oxigraph").is_dir() else None
+
+    def manifest(self) -> dict[str, Any] | None:
+        current = self.current()
+        if current is None:
+            return None
+        try:
+            return json.loads((current / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def open(self) -> pyoxigraph.Store:
+        """The current generation, read-only."""
+        current = self.current()
+        if current is None:
+            raise StoreNotFound(
+                f"no graph in {self.root}: run `aseankg build` (or `make serve`) first"
+            )
+        return pyoxigraph.Store.read_only(str(current / "oxigraph"))
+
+    def begin(self, from_current: bool = False) -> Generation:
+        """Start a new generation, empty or a copy of the current one."""
+        self.generations.mkdir(parents=True, exist_ok=True)
+        self._remove_dead_builds()
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        name = f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
+        path = self.generations / (name + _BUILDING)
+        path.mkdir()
+        current = self.current()
+        if from_current and current is not None:
+            pyoxigraph.Store.read_only(str(current / "oxigraph")).backup(str(path / "oxigraph"))
+        return Generation(self, path)
+
+    def _remove_dead_builds(self) -> None:
+        for path in self.generations.glob("*" + _BUILDING):
+            pid = int(path.name.split("-")[1]) if path.name.count("-") >= 2 else 0
+            if pid != os.getpid() and not _alive(pid):
+                shutil.rmtree(path, ignore_errors=True)
+
+    def _prune(self, keep: int = 2) -> None:
+        """Remove old generations, keeping the newest ``keep`` (a reader may still hold the previous)."""
+        done = sorted(
+            (p for p in self.generations.iterdir() if not p.name.endswith(_BUILDING)),
+            key=lambda p: p.name,
+        )
+        current = self.current()
+        for path in done[:-keep]:
+            if path != current:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+class Generation:
+    """A store being written; :meth:`commit` makes it the current one."""
+
+    def __init__(self, owner: StoreDir, path: Path) -> None:
+        self.owner = owner
+        self.path = path
+        self.store: pyoxigraph.Store | None = pyoxigraph.Store(str(path / "oxigraph"))
+
+    def commit(self, manifest: dict[str, Any]) -> Path:
+        """Flush, close, and switch ``current`` to this generation atomically."""
+        assert self.store is not None
+        self.store.flush()
+        self.store.optimize()
+        self.store = None  # closes the database and releases its lock
+        final = self.path.with_name(self.path.name.removesuffix(_BUILDING))
+        (self.path / "manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        os.replace(self.path, final)
+        self.path = final
+        tmp_link = self.owner.root / f".current-{os.getpid()}"
+        if tmp_link.is_symlink() or tmp_link.exists():
+            tmp_link.unlink()
+        os.symlink(Path("generations") / final.name, tmp_link)
+        os.replace(tmp_link, self.owner.link)
+        self.owner._prune()
+        return final
+
+    def abort(self) -> None:
+        """Drop this generation; the current one is untouched."""
+        self.store = None
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+class LiveStore:
+    """The store a server reads: reopens the current generation when a build switches it."""
+
+    def __init__(self, root: StoreDir) -> None:
+        self.root = root
+        self._lock = threading.Lock()
+        self._path: Path | None = None
+        self._store: pyoxigraph.Store | None = None
+
+    def get(self) -> pyoxigraph.Store:
+        current = self.root.current()
+        if current is None:
+            if self._store is not None:
+                return self._store
+            raise StoreNotFound(f"no graph in {self.root.root}: run `aseankg build` first")
+        if current != self._path:
+            with self._lock:
+                if current != self._path:
+                    self._store = pyoxigraph.Store.read_only(str(current / "oxigraph"))
+                    self._path = current
+        assert self._store is not None
+        return self._store
+
+
+def query(
+    store: pyoxigraph.Store,
+    sparql: str,
+    *,
+    default_graph: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
+    """Run a SPARQL query with the well-known prefixes predeclared.
+
+    Without ``default_graph`` the default graph is the union of all named graphs, as the
+    contract says.
+    """
+    kwargs: dict[str, Any] = {"prefixes": PREFIXES}
+    if default_graph is not None:
+        kwargs["default_graph"] = [pyoxigraph.NamedNode(g) for g in default_graph]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if named_graphs is not None:
+        kwargs["named_graphs"] = [pyoxigraph.NamedNode(g) for g in named_graphs]
+    return store.query(sparql, **kwargs)
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,1 @@
+"""The HTTP service: SPARQL endpoint, exports, entity pages and graph APIs over the store."""
