@@ -1,0 +1,37 @@
+"""Thai in Latin letters, for slugs and ``@th-Latn`` labels of names with no English form.
+
+The Royal Thai General System (RTGS, PyThaiNLP's ``royin`` engine) is what Thai government
+bodies use for names and places. It spells sounds, not the owner's own English spelling:
+the same person may sign a name otherwise, so a lexicon English form always wins over this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pythainlp.transliterate import romanize as _transliterate
+from pythainlp.util import thai_digit_to_arabic_digit
+
+__all__ = ["romanize"]
+
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _rtgs(match: re.Match[str]) -> str:
+    # royin passes through the few signs it cannot spell (ะ, ฺ, ฿): drop them.
+    return _THAI_RUN.sub("", _transliterate(match[0], engine="royin").lower())
+
+
+def romanize(thai: str) -> str:
+    """RTGS romanisation, lowercase, one space between words; ASCII parts kept as they are.
+
+    >>> romanize("ประเสริฐ")
+    'praserit'
+    >>> romanize("กรุงเทพฯ  ไทย")
+    'krungthep thai'
+    >>> romanize("ADGMIN ครั้งที่ ๕")
+    'ADGMIN khrangthi 5'
+    """
+    text = _THAI_RUN.sub(_rtgs, thai_digit_to_arabic_digit(thai))
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,30 @@
+"""Thai word tokens with offsets, for patterns that must not cut a word in two.
+
+>>> [t.text for t in tokens("ดีอี หารือทวิภาคี")]
+['ดี', 'อี', 'หารือ', 'ทวิภาคี']
+"""
+
+from __future__ import annotations
+
+from pythainlp.tokenize import word_tokenize
+
+from aseankg.extract.model import Span
+
+__all__ = ["tokens"]
+
+
+def tokens(text: str) -> list[Span]:
+    """Word tokens (PyThaiNLP ``newmm``, whitespace dropped) as spans into ``text``.
+
+    >>> tokens("ไทย-เมียนมา")
+    [Span(begin=0, end=3, text='ไทย'), Span(begin=3, end=4, text='-'), Span(begin=4, end=11, text='เมียนมา')]
+    """
+    spans: list[Span] = []
+    cursor = 0
+    for word in word_tokenize(text, engine="newmm", keep_whitespace=False):
+        begin = text.find(word, cursor)
+        if not word or begin < 0:  # newmm returns substrings; skip anything it did not
+            continue
+        cursor = begin + len(word)
+        spans.append(Span(begin, cursor, word))
+    return spans
