@@ -26,6 +26,7 @@ from typing import Any
 import pyoxigraph
 
 from aseankg.namespaces import PREFIXES
+from aseankg.sparql_text import has_dataset_clause
 
 DEFAULT_STORE = Path("var/store")
 _BUILDING = ".building"
@@ -174,12 +175,13 @@ def query(
     """Run a SPARQL query with the well-known prefixes predeclared.
 
     Without ``default_graph`` the default graph is the union of all named graphs, as the
-    contract says.
+    contract says, unless the query names its own dataset with ``FROM`` / ``FROM NAMED``
+    (pyoxigraph's union flag would otherwise silently override it).
     """
     kwargs: dict[str, Any] = {"prefixes": PREFIXES}
     if default_graph is not None:
         kwargs["default_graph"] = [pyoxigraph.NamedNode(g) for g in default_graph]
-    else:
+    elif not has_dataset_clause(sparql):
         kwargs["use_default_graph_as_union"] = True
     if named_graphs is not None:
         kwargs["named_graphs"] = [pyoxigraph.NamedNode(g) for g in named_graphs]
