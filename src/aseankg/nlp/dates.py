@@ -258,7 +258,7 @@ def _slot_year(
 
 def _relative_step(word: str) -> int:
     """-1, 0 or +1 for a word that places a period before, at or after the reference."""
-    if word.endswith("หน้า"):
+    if word.endswith("หน้า") or word.startswith("พรุ่ง"):
         return 1
     if word.endswith(("ที่แล้ว", "ก่อน", "ที่ผ่านมา")) or word.startswith("เมื่อวาน"):
         return -1
@@ -309,9 +309,9 @@ def _both_years(
     elif _has_year(m, "1"):
         y1 = _slot_year(m, "1", *first, ref)
         y2 = None if y1 is None else y1 if in_order else y1 + 1
-    else:
-        y2 = None if ref is None else ref.year
-        y1 = None if y2 is None else y2 if in_order else y2 - 1
+    else:  # no year written: the range starts in the reference year
+        y1 = None if ref is None else ref.year
+        y2 = None if y1 is None else y1 if in_order else y1 + 1
     return y1, y2
 
 
@@ -389,14 +389,17 @@ def _years(m: re.Match[str], ref: datetime.date | None) -> Resolved | None:
 def _relative(m: re.Match[str], ref: datetime.date | None) -> Resolved | None:
     if ref is None:
         return None
-    word, step = m["rel"], _relative_step(m["rel"])
+    step = _relative_step(m["rel"])
     if _group(m, "unit") == "ปี":
-        return PartialDate(ref.year + step), None, _qualifier(m)
-    if _group(m, "unit") == "เดือน":
+        start = _date(ref.year + step)
+    elif _group(m, "unit") == "เดือน":
         index = ref.year * 12 + ref.month - 1 + step
-        return PartialDate(index // 12, index % 12 + 1), None, _qualifier(m)
-    day = ref + datetime.timedelta(days=step if word != "วันนี้" else 0)
-    return PartialDate(day.year, day.month, day.day), None, None
+        start = _date(index // 12, index % 12 + 1)
+    else:
+        ordinal = ref.toordinal() + step
+        day = datetime.date.fromordinal(ordinal) if 0 < ordinal <= datetime.date.max.toordinal() else None
+        start = None if day is None else _date(day.year, day.month, day.day)
+    return None if start is None else (start, None, _qualifier(m))
 
 
 _MONTH_PREFIX = r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP}-?{GAP})?(?:เดือน{GAP})?"
@@ -406,8 +409,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], datetime.date | Non
               r"(?:of{GAP})?(?P<m2>{MONTH})(?:{GAP}" + _year_slot("2", True) + ")?"),
      _days_in_one_month),
     # 30 มกราคม - 2 กุมภาพันธ์ 2568, 28 ธันวาคม 2567 - 3 มกราคม 2568
-    (_compile(r"{DAYWORD}(?P<d1>{DAY}){GAP}(?P<m1>{MONTH})(?:{GAP}" + _year_slot("1", True)
-              + r")?{GAP}{CONN}{GAP}{DAYWORD}(?P<d2>{DAY}){GAP}(?P<m2>{MONTH})(?:{GAP}"
+    (_compile(r"{DAYWORD}(?P<d1>{DAY}){GAP}(?P<m1>{MONTH}){GAP}(?:" + _year_slot("1", True)
+              + r"{GAP})?{CONN}{GAP}{DAYWORD}(?P<d2>{DAY}){GAP}(?P<m2>{MONTH})(?:{GAP}"
               + _year_slot("2", True) + ")?"),
      _days_across_months),
     # วันศุกร์ที่ 17 มกราคม 2568, 16 ม.ค. 68, 17 January 2025, ในวันที่ 18 มีนาคม
@@ -416,7 +419,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], datetime.date | Non
      _one_day),
     # January 17, 2025; February 9-10, 2023
     (_compile(r"{DAYWORD}(?P<m1>{MEN}){GAP}(?P<d1>{DAY})(?:{GAP}{CONN}{GAP}(?P<d2>{DAY}))?"
-              r"(?:{GAP},?{GAP}(?P<y1>[0-9]{4}){YEND})?"),
+              r"(?:{GAP}(?:,{GAP})?(?P<y1>[0-9]{4}){YEND})?"),
      _one_day),
     # 21/03/2566, 17-01-2568
     (_compile(r"{DAYWORD}(?<![0-9/.-])(?P<d1>[0-9]{1,2})(?P<sep>[/.-])(?P<mn1>[0-9]{1,2})"
@@ -432,8 +435,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], datetime.date | Non
     # ในเดือนมีนาคม (the reference year)
     (_compile(r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP})?เดือน{GAP}(?P<m1>{MONTH})"), _one_month),
     # มกราคม - มีนาคม 2567
-    (_compile(r"(?:ช่วง{GAP})?(?:เดือน{GAP})?(?P<m1>{MONTH})(?:{GAP}" + _year_slot("1", False)
-              + r")?{GAP}{CONN}{GAP}(?:เดือน{GAP})?(?P<m2>{MONTH}){GAP}" + _year_slot("2", False)),
+    (_compile(r"(?:ช่วง{GAP})?(?:เดือน{GAP})?(?P<m1>{MONTH}){GAP}(?:" + _year_slot("1", False)
+              + r"{GAP})?{CONN}{GAP}(?:เดือน{GAP})?(?P<m2>{MONTH}){GAP}" + _year_slot("2", False)),
      _months),
     # ปี 2567, ต้นปี 2567, ประจำปี 2566, ค.ศ. 2025, ปี 68, late 2024
     (_compile(r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP}-?{GAP})?(?:{NOTCOUNTED}(?P<pi>ปี){GAP})?"
