@@ -137,25 +137,30 @@ def _alternation(fragments: list[tuple[str, str]]) -> str:
     return "|".join(regex for _, regex in sorted(fragments, key=lambda f: -len(f[0])))
 
 
-_MONTHS: dict[str, int] = {}
-_THAI_FULL: list[tuple[str, str]] = []
-_THAI_ABBR: list[tuple[str, str]] = []
-_ENGLISH: list[tuple[str, str]] = []
-for _number, (_full, _abbr, _names) in enumerate(
-    zip(thai_full_months, thai_abbr_months, thai_full_month_lists), start=1
-):
-    _short = _names[1]  # มกรา, กุมภา, ...
-    _THAI_FULL.append((_full, re.escape(_full)))
-    _THAI_FULL.append((_short, re.escape(_short) + r"(?![\u0e01-\u0e4e])"))
-    _letters = [re.escape(part) for part in _abbr.split(".") if part]
-    _THAI_ABBR.append((_abbr, r"\.[ \xa0]?".join(_letters) + r"\.?"))
-    _english = _EN_MONTHS[_number - 1]
-    _ENGLISH.append((_english, _cased(_english)))
-    _en_abbrs = [_english[:3]] + (["Sept"] if _number == 9 else [])
-    if _english != _english[:3]:
-        _ENGLISH.extend((abbr, _cased(abbr) + r"\.?") for abbr in _en_abbrs)
-    for _name in (_full, _short, _abbr, _english, *_en_abbrs):
-        _MONTHS[_key(_name)] = _number
+_Names = list[tuple[str, str]]  # (name as written, its regex)
+
+
+def _month_names() -> tuple[dict[str, int], _Names, _Names, _Names]:
+    """Month number by name key, and (name, regex) for Thai full/short, Thai abbreviated, English."""
+    numbers: dict[str, int] = {}
+    thai: _Names = []
+    abbreviated: _Names = []
+    english: _Names = []
+    names = zip(thai_full_months, thai_abbr_months, thai_full_month_lists, _EN_MONTHS)
+    for number, (full, abbr, variants, name) in enumerate(names, start=1):
+        short = variants[1]  # มกรา, กุมภา, ...: only as a whole word
+        thai += [(full, re.escape(full)), (short, re.escape(short) + r"(?![\u0e01-\u0e4e])")]
+        letters = [re.escape(part) for part in abbr.split(".") if part]
+        abbreviated.append((abbr, r"\.[ \xa0]?".join(letters) + r"\.?"))  # ม.ค. / ม. ค / ...
+        english_abbrs = [name[:3]] + (["Sept"] if number == 9 else [])
+        english.append((name, _cased(name)))
+        english += [(a, _cased(a) + r"\.?") for a in english_abbrs if a != name]
+        for written in (full, short, abbr, name, *english_abbrs):
+            numbers[_key(written)] = number
+    return numbers, thai, abbreviated, english
+
+
+_MONTHS, _THAI_FULL, _THAI_ABBR, _ENGLISH = _month_names()
 
 # --- the pattern pieces ------------------------------------------------------------------
 
@@ -396,14 +401,17 @@ def _relative(m: re.Match[str], ref: datetime.date | None) -> Resolved | None:
         index = ref.year * 12 + ref.month - 1 + step
         start = _date(index // 12, index % 12 + 1)
     else:
-        ordinal = ref.toordinal() + step
-        day = datetime.date.fromordinal(ordinal) if 0 < ordinal <= datetime.date.max.toordinal() else None
-        start = None if day is None else _date(day.year, day.month, day.day)
+        try:
+            day = ref + datetime.timedelta(days=step)
+        except OverflowError:  # the day before 1 January of year 1
+            return None
+        start = _date(day.year, day.month, day.day)
     return None if start is None else (start, None, _qualifier(m))
 
 
 _MONTH_PREFIX = r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP}-?{GAP})?(?:เดือน{GAP})?"
-_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], datetime.date | None], Resolved | None]]] = [
+Resolver = Callable[[re.Match[str], datetime.date | None], Resolved | None]
+_RULES: list[tuple[re.Pattern[str], Resolver]] = [
     # 9-10 กุมภาพันธ์ 2566, ระหว่างวันที่ 24– 25 สิงหาคม 2566, วันที่ 9 ถึงวันที่ 10 มีนาคม
     (_compile(r"{DAYWORD}(?P<d1>{DAY}){GAP}{CONN}{GAP}(?:วันที่{GAP})?(?P<d2>{DAY}){GAP}"
               r"(?:of{GAP})?(?P<m2>{MONTH})(?:{GAP}" + _year_slot("2", True) + ")?"),
@@ -426,7 +434,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], datetime.date | Non
               r"(?P=sep)(?P<y1>[0-9]{4}|[0-9]{2})(?![0-9]|[/.-][0-9])"),
      _numeric),
     # 2025-01-17
-    (_compile(r"(?<![0-9/.-])(?P<y1>[0-9]{4})-(?P<mn1>[0-9]{2})-(?P<d1>[0-9]{2})(?![0-9]|[/.-][0-9])"),
+    (_compile(r"(?<![0-9/.-])(?P<y1>[0-9]{4})-(?P<mn1>[0-9]{2})-(?P<d1>[0-9]{2})"
+              r"(?![0-9]|[/.-][0-9])"),
      _iso),
     # กุมภาพันธ์ 2567, ต้นเดือนกุมภาพันธ์ 2567, เดือนมีนาคมนี้, early February 2024
     (_compile(_MONTH_PREFIX + r"(?P<m1>{MONTH}){GAP}" + _year_slot("1", False)), _one_month),
