@@ -1,41 +1,46 @@
-"""Whole-graph exports, written to a binary stream as they are serialised."""
+"""Whole-graph exports, written to a binary stream as they are serialised.
+
+One function for the command (``aseankg export``) and the web (``/export/aseankg.{ext}``):
+the dataset syntaxes (nq, trig) keep every named graph; the graph syntaxes (ttl, nt, jsonld)
+carry the union of the graphs, the same graph a SPARQL query sees by default.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import pyoxigraph
+from pyoxigraph import Triple
 
-from aseankg.namespaces import PREFIXES
+from aseankg.serialize import DATASET_FORMATS, PYOXIGRAPH_FORMATS, prefixes_for, write_triples
 
-FORMATS: dict[str, pyoxigraph.RdfFormat] = {
-    "ttl": pyoxigraph.RdfFormat.TURTLE,
-    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-    "nq": pyoxigraph.RdfFormat.N_QUADS,
-    "trig": pyoxigraph.RdfFormat.TRIG,
-    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-}
+FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+
+_SUBJECTS = "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+def union_triples(store: pyoxigraph.Store) -> Iterator[Triple]:
+    """Every triple of every graph once, subject by subject.
+
+    Only one subject's triples are held at a time (a triple stated in two graphs is met
+    twice, in the same subject), so the union streams without a set of the whole graph.
+    """
+    for row in store.query(_SUBJECTS):
+        subject = row[0]
+        seen: set[Triple] = set()
+        for quad in store.quads_for_pattern(subject, None, None, None):
+            triple = Triple(quad.subject, quad.predicate, quad.object)
+            if triple not in seen:
+                seen.add(triple)
+                yield triple
 
 
 def export(store: pyoxigraph.Store, format: str, output: BinaryIO) -> None:
-    """Write the store to ``output``: datasets (nq, trig) keep the named graphs; the
-    triple formats (ttl, nt, jsonld) carry the union of all graphs."""
-    rdf_format = FORMATS[format]
-    if rdf_format.supports_datasets:
-        store.dump(output, format=rdf_format, prefixes=PREFIXES if format == "trig" else None)
+    """Write the whole store to ``output`` in ``format`` (one of :data:`FORMATS`)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    if format in DATASET_FORMATS:
+        store.dump(output, PYOXIGRAPH_FORMATS[format], prefixes=prefixes_for(format))
         return
-    triples = (
-        pyoxigraph.Triple(q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None, None)
-    )
-    pyoxigraph.serialize(
-        _unique(triples), output, format=rdf_format, prefixes=PREFIXES if format == "ttl" else None
-    )
-
-
-def _unique(triples):
-    seen: set[pyoxigraph.Triple] = set()
-    for triple in triples:
-        if triple not in seen:
-            seen.add(triple)
-            yield triple
+    write_triples(union_triples(store), format, output)
