@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from aseankg import __version__
 from aseankg.store import LiveStore, StoreDir
-from aseankg.web import sparql
+from aseankg.web import descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
 
 
 def create_app(store_dir: StoreDir | None = None) -> FastAPI:
@@ -18,4 +22,21 @@ def create_app(store_dir: StoreDir | None = None) -> FastAPI:
     )
     app.state.store = LiveStore(store_dir or StoreDir())
     app.include_router(sparql.router)
+    app.include_router(descriptions.router)
+    app.include_router(graph_store.router)
+    app.include_router(exports.router)
+    # Public, read-only Linked Data: browser clients on any origin may query (no credentials).
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["Content-Disposition", "ETag", "Vary"],
+        max_age=86400,
+    )
+    app.include_router(search.router)
+    app.include_router(neighbourhood.router)
+    app.include_router(ontology.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

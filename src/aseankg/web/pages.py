@@ -1,0 +1,651 @@
+"""The pages people read: home, entity pages (``/id/…``, also as RDF), articles, search, graph view.
+
+Every page is rendered on the server (readable with JavaScript off) in the page language
+(:mod:`aseankg.web.i18n`), shows things by their labels in that language and links each to
+its own page. An entity IRI ``https://w3id.org/aseankg/id/{slug}`` is answered at
+``/id/{slug}`` on any host: HTML for browsers, Turtle / JSON-LD / N-Triples by ``Accept`` or
+by a ``.ttl`` / ``.jsonld`` / ``.nt`` suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pyoxigraph
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from aseankg.namespaces import AKG, AKGID, PREFIXES, entity_iri, expand
+from aseankg.web import negotiation
+from aseankg.web.i18n import Lang, format_date, format_range, other, page_lang, word
+from aseankg.web.labels import ARTICLE, Labels, labels_for
+from aseankg.web.neighbourhood import neighbourhood
+from aseankg.web.params import IRI_PATTERN
+from aseankg.web.reading import current_store, select
+from aseankg.web.search import results
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+XSD = PREFIXES["xsd"]
+RDF_FORMATS = (negotiation.TURTLE, negotiation.JSON_LD, negotiation.N_TRIPLES)
+OFFERED = (negotiation.HTML, *RDF_FORMATS)
+SERIALISATION = {
+    "ttl": pyoxigraph.RdfFormat.TURTLE,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+}
+
+P = {c: expand(c) for c in (
+    "rdf:type", "rdfs:label", "skos:prefLabel", "skos:altLabel", "akg:mentionedIn",
+    "akg:mentionOf", "akg:inDocument", "prov:wasDerivedFrom", "dcterms:title", "dcterms:issued",
+    "dcterms:identifier", "schema:url", "schema:text", "akg:holds", "akg:holder",
+    "akg:organization", "akg:party", "schema:superEvent", "schema:attendee", "akg:hostCountry",
+    "akg:chair", "akg:viceChair", "schema:location", "schema:startDate", "schema:endDate",
+    "akg:title", "akg:attestedOn", "akg:Person", "akg:Meeting", "akg:Organization", "akg:Country",
+)}
+NAMES = {P["rdfs:label"], P["skos:prefLabel"], P["skos:altLabel"]}
+PROVENANCE = {P["akg:mentionOf"], P["akg:inDocument"], P["prov:wasDerivedFrom"]}
+MEETING_ROLES = (P["schema:attendee"], P["akg:hostCountry"], P["akg:chair"], P["akg:viceChair"], P["schema:location"])
+# Facts in the order a reader expects them; the rest follow by label.
+FACT_ORDER = [expand(c) for c in (
+    "akg:series", "akg:ordinal", "schema:startDate", "schema:endDate", "schema:location",
+    "akg:hostCountry", "akg:chair", "akg:viceChair", "schema:attendee", "schema:superEvent",
+    "akg:party", "akg:topic", "akg:status", "akg:holder", "akg:title", "akg:organization",
+    "akg:attestedOn", "akg:country", "akg:memberOf", "akg:partOf", "akg:amount",
+    "akg:fundedBy", "akg:proposedBy",
+)]
+DATE_TYPES = {XSD + "date": "date", XSD + "gYearMonth": "gYearMonth", XSD + "gYear": "gYear"}
+
+
+# --- links and the page's frame ---------------------------------------------------------
+
+def page_path(iri: str) -> str | None:
+    """This app's page for ``iri``: ``/id/…`` for entities, ``/ontology#…`` for terms."""
+    if iri.startswith(AKGID) and SLUG.match(iri[len(AKGID):]):
+        return "/id/" + iri[len(AKGID):]
+    if iri.startswith(AKG):
+        return "/ontology#" + iri[len(AKG):]
+    return None
+
+
+class Page:
+    """What every template gets: the language, links that keep it, the interface's words."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.lang, self.explicit = page_lang(request)
+        self.other = other(self.lang)
+
+    def href(self, path: str, **params: Any) -> str:
+        """A link to ``path`` on this site that keeps a chosen language."""
+        path, hash_, fragment = path.partition("#")
+        query = {k: v for k, v in params.items() if v is not None}
+        if self.explicit:
+            query["lang"] = self.lang
+        link = path + ("?" + urlencode(query) if query else "")
+        return link + (hash_ + fragment)
+
+    def href_iri(self, iri: str) -> str | None:
+        path = page_path(iri)
+        return self.href(path) if path else None
+
+    def switch(self) -> str:
+        """This page in the other language."""
+        query = [(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"]
+        query.append(("lang", self.other))
+        return self.request.url.path + "?" + urlencode(query)
+
+    def word(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def date(self, literal: pyoxigraph.Literal | None) -> str:
+        if literal is None:
+            return ""
+        kind = DATE_TYPES.get(literal.datatype.value) if literal.datatype else None
+        return format_date(literal.value, kind, self.lang) if kind else literal.value
+
+
+def render(request: Request, template: str, page: Page, status_code: int = 200, **context: Any) -> HTMLResponse:
+    response = templates.TemplateResponse(
+        request, template, {"page": page, "lang": page.lang, **context}, status_code=status_code
+    )
+    response.headers["Vary"] = "Accept, Accept-Language"
+    response.headers["Content-Language"] = page.lang
+    return response
+
+
+def not_found(request: Request, what: str) -> HTMLResponse:
+    """The 404 page, with a search box, for an IRI the graph says nothing about."""
+    page = Page(request)
+    return render(request, "not_found.html", page, status_code=404, what=what)
+
+
+# --- values shown on pages --------------------------------------------------------------
+
+@dataclass
+class Shown:
+    """A value as a page shows it: its text, a link, and its language or machine form."""
+
+    text: str
+    href: str | None = None
+    lang: str | None = None
+    iso: str | None = None  # the ISO date behind a formatted date
+    external: bool = False
+
+
+def show(term: Any, labels: Labels, page: Page) -> Shown:
+    if isinstance(term, pyoxigraph.NamedNode):
+        local = page.href_iri(term.value)
+        if local:
+            return Shown(labels.label(term.value, page.lang), local)
+        return Shown(labels.label(term.value, page.lang) if labels.has_label(term.value) else term.value,
+                     term.value, external=True)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.datatype and term.datatype.value in DATE_TYPES:
+            return Shown(page.date(term), iso=term.value)
+        return Shown(term.value, lang=term.language)
+    return Shown(str(term))
+
+
+def in_language(terms: list[Any], lang: Lang) -> list[Any]:
+    """Of several language-tagged literals, those in ``lang`` when there are any."""
+    tagged = [t for t in terms if isinstance(t, pyoxigraph.Literal) and t.language]
+    if len(tagged) < 2:
+        return terms
+    mine = [t for t in tagged if t.language.lower() == lang]
+    rest = [t for t in terms if t not in tagged]
+    return rest + (mine or tagged)
+
+
+@dataclass
+class Fact:
+    property: str
+    label: str
+    href: str | None
+    values: list[Shown] = field(default_factory=list)
+
+
+# --- reading one entity -----------------------------------------------------------------
+
+_OUT = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
+_IN = """SELECT DISTINCT ?o ?s ?p ?start WHERE {
+  ?s ?p ?o . FILTER(isIRI(?s) && ?p NOT IN (akg:mentionOf, akg:inDocument, prov:wasDerivedFrom))
+  OPTIONAL { ?s schema:startDate ?start }
+}"""
+_POSTS = """SELECT DISTINCT ?person ?pos ?org ?date ?article WHERE {
+  { ?person akg:holds ?pos } UNION { ?pos akg:holder ?person }
+  OPTIONAL { ?pos akg:organization ?org }
+  OPTIONAL { GRAPH ?g { ?pos akg:attestedOn ?date } OPTIONAL { ?g prov:wasDerivedFrom ?article } }
+}"""
+_PEOPLE = """SELECT DISTINCT ?org ?pos ?person ?date WHERE {
+  ?pos akg:organization ?org ; akg:holder ?person . OPTIONAL { ?pos akg:attestedOn ?date }
+}"""
+_TITLES = "SELECT DISTINCT ?pos ?title WHERE { ?pos akg:title ?title }"
+_MENTIONS = """SELECT DISTINCT ?e ?m ?article ?begin ?end ?anchor ?sentence WHERE {
+  ?m akg:mentionOf ?e ; akg:inDocument ?article ; akg:beginIndex ?begin ; akg:endIndex ?end ;
+     akg:anchorOf ?anchor ; akg:sentence ?sentence .
+}"""
+_ARTICLE_MENTIONS = """SELECT DISTINCT ?article ?m ?e ?begin ?end ?anchor ?sentence WHERE {
+  ?m akg:inDocument ?article ; akg:mentionOf ?e ; akg:beginIndex ?begin ; akg:endIndex ?end ;
+     akg:anchorOf ?anchor ; akg:sentence ?sentence .
+}"""
+
+
+def outgoing(store: pyoxigraph.Store, iri: str) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = defaultdict(list)
+    for row in select(store, _OUT, s=pyoxigraph.NamedNode(iri)):
+        found[row["p"].value].append(row["o"])
+    return found
+
+
+def known(store: pyoxigraph.Store, iri: str) -> bool:
+    node = pyoxigraph.NamedNode(iri)
+    return any(True for _ in store.quads_for_pattern(node, None, None, None))
+
+
+def description(store: pyoxigraph.Store, iri: str) -> list[pyoxigraph.Triple]:
+    """The triples about ``iri``: what it states, what links to it (mentions aside), and
+    the labels of the things it links to, so the data reads on its own."""
+    node = pyoxigraph.NamedNode(iri)
+    triples: dict[pyoxigraph.Triple, None] = {}
+    linked: set[pyoxigraph.NamedNode] = set()
+    for quad in store.quads_for_pattern(node, None, None, None):
+        triples[pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)] = None
+        if isinstance(quad.object, pyoxigraph.NamedNode) and quad.predicate.value != P["rdf:type"]:
+            linked.add(quad.object)
+    for quad in store.quads_for_pattern(None, None, node, None):
+        if quad.predicate.value not in PROVENANCE and isinstance(quad.subject, pyoxigraph.NamedNode):
+            triples[pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)] = None
+            linked.add(quad.subject)
+    for other_node in linked:
+        for prop in (P["skos:prefLabel"], P["rdfs:label"]):
+            for quad in store.quads_for_pattern(other_node, pyoxigraph.NamedNode(prop), None, None):
+                triples[pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)] = None
+    return list(triples)
+
+
+def serialise(triples: list[pyoxigraph.Triple], fmt: negotiation.Format) -> Response:
+    data = pyoxigraph.serialize(
+        triples,
+        format=SERIALISATION[fmt.name],
+        prefixes=PREFIXES if fmt is negotiation.TURTLE else None,
+    )
+    return Response(data, media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+
+@dataclass
+class Highlighted:
+    """A stretch of text; ``href``/``label`` set when it is a mention of an entity."""
+
+    text: str
+    href: str | None = None
+    label: str | None = None
+    mark: bool = False
+
+
+def highlight(text: str, spans: list[tuple[int, int, str | None, str | None]]) -> list[Highlighted]:
+    """``text`` cut at the spans ``(begin, end, href, label)``; overlapping spans keep the first longest."""
+    pieces: list[Highlighted] = []
+    cursor = 0
+    for begin, end, href, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if begin < cursor or end <= begin or end > len(text):
+            continue
+        if begin > cursor:
+            pieces.append(Highlighted(text[cursor:begin]))
+        pieces.append(Highlighted(text[begin:end], href, label, True))
+        cursor = end
+    if cursor < len(text):
+        pieces.append(Highlighted(text[cursor:]))
+    return pieces
+
+
+@dataclass
+class Passage:
+    """A sentence of an article, placed by its offset in the article's text."""
+
+    start: int
+    sentence: str
+    spans: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+
+
+def passages(rows: list[dict[str, Any]], labels: Labels, page: Page, *, link: bool = True) -> list[Passage]:
+    """The sentences of mention rows with the mentions placed in them, in text order.
+
+    A sentence's own offset is not stored; each mention gives it as ``begin`` minus where the
+    anchor stands in the sentence, and mentions that agree share a sentence.
+    """
+    groups: dict[str, list[Passage]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: int(r["begin"].value)):
+        sentence, anchor = row["sentence"].value, row["anchor"].value
+        begin, end = int(row["begin"].value), int(row["end"].value)
+        starts = [begin - i for i in _occurrences(sentence, anchor)] or [begin]
+        passage = next((p for p in groups[sentence] if p.start in starts), None)
+        if passage is None:
+            passage = Passage(starts[0], sentence)
+            groups[sentence].append(passage)
+        entity = row["e"].value
+        href = page.href_iri(entity) if link else None
+        passage.spans.append((begin - passage.start, end - passage.start, href, labels.label(entity, page.lang)))
+    return sorted((p for ps in groups.values() for p in ps), key=lambda p: p.start)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    found, at = [], text.find(part)
+    while part and at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+@dataclass
+class ArticleRef:
+    iri: str
+    href: str | None
+    title: str
+    date: str
+    iso: str
+    url: str | None
+    sentences: list[list[Highlighted]] = field(default_factory=list)
+
+
+def article_ref(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> ArticleRef:
+    facts = outgoing(store, iri)
+    issued = facts.get(P["dcterms:issued"], [None])[0]
+    url = facts.get(P["schema:url"], [None])[0]
+    return ArticleRef(
+        iri=iri,
+        href=page.href_iri(iri),
+        title=labels.label(iri, page.lang),
+        date=page.date(issued),
+        iso=issued.value if issued is not None else "",
+        url=url.value if isinstance(url, pyoxigraph.NamedNode) else None,
+    )
+
+
+def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> list[ArticleRef]:
+    """Each article naming ``iri``, with the sentences that name it, the mention marked."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in select(store, _MENTIONS, e=pyoxigraph.NamedNode(iri)):
+        by_article[row["article"].value].append(row)
+    for row in select(store, "SELECT DISTINCT ?e ?article WHERE { ?e akg:mentionedIn ?article }",
+                      e=pyoxigraph.NamedNode(iri)):
+        by_article.setdefault(row["article"].value, [])
+    found = []
+    for article, rows in by_article.items():
+        ref = article_ref(store, labels, page, article)
+        ref.sentences = [highlight(p.sentence, p.spans) for p in passages(rows, labels, page, link=False)]
+        found.append(ref)
+    return sorted(found, key=lambda a: (a.iso, a.iri))
+
+
+@dataclass
+class Listed:
+    """One line of a list on a page: a linked thing, with a role or title and a date."""
+
+    link: Shown
+    detail: str = ""
+    date: str = ""
+    iso: str = ""
+    via: ArticleRef | None = None
+
+
+def sort_key(listed: Listed) -> tuple[str, str]:
+    return (listed.iso or "9999", listed.link.text)
+
+
+# --- routes -------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    page = Page(request)
+    store = current_store(request)
+    labels = labels_for(request)
+    counts: dict[str, int] = defaultdict(int)
+    for iri, classes in labels.types.items():
+        if iri.startswith(AKGID):
+            for cls in classes:
+                if cls.startswith(AKG):
+                    counts[cls] += 1
+    per_class = sorted(
+        ((labels.label(c, page.lang), n, page.href("/search", type=c)) for c, n in counts.items()),
+        key=lambda x: (-x[1], x[0]),
+    )
+    articles = [a for a, classes in labels.types.items() if ARTICLE in classes]
+    manifest = request.app.state.store.root.manifest() or {}
+    triples = manifest.get("triples")
+    if triples is None:
+        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, None))
+    meetings = []
+    for row in select(store, """SELECT DISTINCT ?m ?start ?end WHERE {
+        ?m a akg:Meeting ; schema:startDate ?start . OPTIONAL { ?m schema:endDate ?end } }"""):
+        meetings.append(Listed(
+            show(row["m"], labels, page),
+            date=format_range(_dated(row.get("start")), _dated(row.get("end")), page.lang),
+            iso=row["start"].value,
+        ))
+    meetings.sort(key=sort_key)
+    latest = sorted((article_ref(store, labels, page, a) for a in articles), key=lambda a: a.iso, reverse=True)
+    return render(
+        request, "home.html", page,
+        entities=sum(1 for iri in labels.types if iri.startswith(AKGID) and iri not in articles),
+        articles=len(articles), triples=triples, per_class=per_class,
+        meetings=meetings, latest=latest[:10],
+    )
+
+
+def _dated(literal: Any) -> tuple[str, str] | None:
+    if isinstance(literal, pyoxigraph.Literal) and literal.datatype and literal.datatype.value in DATE_TYPES:
+        return literal.value, DATE_TYPES[literal.datatype.value]
+    return None
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", type: str | None = None) -> HTMLResponse:
+    """Search results as a page (the search box works without JavaScript); with only
+    ``type``, every entity of that class."""
+    page = Page(request)
+    q = q.strip()[:200]
+    cls = type if type and re.match(IRI_PATTERN, type) else None
+    found: list[Listed] = []
+    labels = labels_for(request)
+    if q:
+        for hit in results(request, q, page.lang, cls, 50):
+            found.append(Listed(Shown(hit.label, page.href_iri(hit.id)), detail=hit.typeLabel or ""))
+    elif cls:
+        for iri in sorted(labels.types, key=lambda i: labels.label(i, page.lang)):
+            if iri.startswith(AKGID) and labels.is_a(iri, cls):
+                kind = labels.kind(iri)
+                found.append(Listed(Shown(labels.label(iri, page.lang), page.href_iri(iri)),
+                                    detail=labels.label(kind, page.lang) if kind else ""))
+    return render(request, "search.html", page, q=q, cls=cls,
+                  cls_label=labels.label(cls, page.lang) if cls else None, found=found)
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def graph_page(request: Request, iri: str = "") -> HTMLResponse:
+    """The neighbourhood of ``iri`` drawn with cytoscape.js; listed for readers without JavaScript."""
+    page = Page(request)
+    store = current_store(request)
+    labels = labels_for(request)
+    if not re.match(IRI_PATTERN, iri) or not known(store, iri):
+        return not_found(request, iri)
+    graph, truncated = neighbourhood(store, labels, iri, depth=1, limit=50, lang=page.lang)
+    edges = [
+        (show(pyoxigraph.NamedNode(s), labels, page), labels.label(p, page.lang), show(pyoxigraph.NamedNode(o), labels, page))
+        for s, o, p in graph.edges(keys=True)
+    ]
+    return render(request, "graph.html", page, iri=iri, title=labels.label(iri, page.lang),
+                  back=page.href_iri(iri), edges=edges, truncated=truncated)
+
+
+@router.get("/id/{name}")
+def entity(request: Request, name: str) -> Response:
+    """An entity: its page, or its description in Turtle, JSON-LD or N-Triples."""
+    slug, dot, suffix = name.partition(".")
+    fmt: negotiation.Format | None
+    if dot:
+        fmt = next((f for f in RDF_FORMATS if f.extension == suffix), None)
+        if fmt is None:
+            return PlainTextResponse(f"no such format: .{suffix} (try .ttl, .jsonld or .nt)", status_code=404)
+    else:
+        fmt = negotiation.choose(request.headers.get("accept"), OFFERED)
+        if fmt is None:
+            return negotiation.not_acceptable(OFFERED)
+    iri = entity_iri(slug)
+    store = current_store(request)
+    if not SLUG.match(slug) or not known(store, iri):
+        if fmt is negotiation.HTML:
+            return not_found(request, iri)
+        return PlainTextResponse(f"the graph says nothing about <{iri}>", status_code=404, headers={"Vary": "Accept"})
+    if fmt is not negotiation.HTML:
+        return serialise(description(store, iri), fmt)
+    return entity_page(request, store, iri, slug)
+
+
+def entity_page(request: Request, store: pyoxigraph.Store, iri: str, slug: str) -> HTMLResponse:
+    page = Page(request)
+    labels = labels_for(request)
+    node = pyoxigraph.NamedNode(iri)
+    out = outgoing(store, iri)
+    kind = labels.kind(iri)
+    is_article = labels.is_a(iri, ARTICLE)
+
+    names = sorted(
+        {(n.text, n.lang, n.property == P["skos:altLabel"]) for n in labels.names.get(iri, [])
+         if n.property in NAMES},
+        key=lambda n: (n[2], n[1], n[0]),
+    )
+    classes = sorted(
+        (Shown(labels.label(c, page.lang), page.href_iri(c)) for c in labels.types.get(iri, ())
+         if c.startswith(AKG)),
+        key=lambda s: s.text,
+    )
+
+    skip = NAMES | {P["rdf:type"], P["akg:mentionedIn"], P["akg:holds"]}
+    if is_article:  # its title, date, source and identifier head the page
+        skip |= {P["dcterms:title"], P["dcterms:issued"], P["schema:url"], P["schema:text"], P["dcterms:identifier"]}
+        names = []
+    facts = []
+    for prop, terms in out.items():
+        if prop in skip:
+            continue
+        fact = Fact(prop, labels.label(prop, page.lang), page.href_iri(prop))
+        fact.values = sorted((show(t, labels, page) for t in in_language(terms, page.lang)),
+                             key=lambda s: (s.iso or "", s.text))
+        facts.append(fact)
+    order = {p: i for i, p in enumerate(FACT_ORDER)}
+    facts.sort(key=lambda f: (order.get(f.property, len(order)), f.label))
+
+    # What links here, sorted into the sections a reader looks for.
+    side_meetings: list[Listed] = []
+    meetings: list[Listed] = []
+    agreements: list[Listed] = []
+    others: dict[str, list[Listed]] = defaultdict(list)
+    for row in select(store, _IN, o=node):
+        subject, prop = row["s"].value, row["p"].value
+        link = show(row["s"], labels, page)
+        listed = Listed(link, date=page.date(row.get("start")), iso=row["start"].value if "start" in row else "")
+        if prop == P["schema:superEvent"]:
+            side_meetings.append(listed)
+        elif prop in MEETING_ROLES and labels.is_a(subject, P["akg:Meeting"]):
+            listed.detail = labels.label(prop, page.lang)
+            meetings.append(listed)
+        elif prop == P["akg:party"]:
+            agreements.append(listed)
+        elif prop in (P["akg:holder"], P["akg:organization"], P["akg:mentionedIn"]):
+            continue  # posts, people and the article's entities have sections of their own
+        else:
+            others[labels.label(prop, page.lang)].append(listed)
+
+    posts = person_posts(store, labels, page, node) if labels.is_a(iri, P["akg:Person"]) else []
+    people = organisation_people(store, labels, page, node)
+    article = article_view(store, labels, page, iri, out) if is_article else None
+    graph_href = page.href("/graph", iri=iri)
+    return render(
+        request, "entity.html", page,
+        iri=iri, slug=slug, title=labels.label(iri, page.lang),
+        subtitle=labels.label(iri, page.other),
+        kind=labels.label(kind, page.lang) if kind else None,
+        names=names, classes=classes, facts=facts,
+        posts=posts, people=people,
+        side_meetings=sorted(side_meetings, key=sort_key), meetings=sorted(meetings, key=sort_key),
+        agreements=sorted(agreements, key=sort_key),
+        others=sorted((k, sorted(v, key=sort_key)) for k, v in others.items()),
+        mentions=[] if is_article else mentioned_in(store, labels, page, iri),
+        article=article, graph_href=graph_href,
+        data_links=[(f.extension, f"/id/{slug}.{f.extension}", f.media_type) for f in RDF_FORMATS],
+    )
+
+
+def person_posts(store: pyoxigraph.Store, labels: Labels, page: Page, node: pyoxigraph.NamedNode) -> list[Listed]:
+    """A person's posts as a timeline, each with the article that attests it."""
+    titles = _titles(store, page)
+    posts: dict[tuple[str, str, str], Listed] = {}
+    for row in select(store, _POSTS, person=node):
+        pos = row["pos"].value
+        article = row.get("article")
+        date = row.get("date")
+        key_ = (pos, date.value if date is not None else "", article.value if article else "")
+        if key_ in posts:
+            continue
+        title = titles.get(pos) or labels.label(pos, page.lang)
+        org = row.get("org")
+        detail = labels.label(org.value, page.lang) if org is not None else ""
+        posts[key_] = Listed(
+            Shown(title, page.href_iri(pos)),
+            detail=detail,
+            date=page.date(date),
+            iso=date.value if date is not None else "",
+            via=article_ref(store, labels, page, article.value) if article is not None else None,
+        )
+    return sorted(posts.values(), key=sort_key)
+
+
+def organisation_people(store: pyoxigraph.Store, labels: Labels, page: Page, node: pyoxigraph.NamedNode) -> list[Listed]:
+    """The people who hold posts in an organisation, with the post and its latest date."""
+    titles = _titles(store, page)
+    people: dict[tuple[str, str], Listed] = {}
+    for row in select(store, _PEOPLE, org=node):
+        person, pos = row["person"].value, row["pos"].value
+        date = row.get("date")
+        iso = date.value if date is not None else ""
+        current = people.get((person, pos))
+        if current is None or iso > current.iso:
+            people[(person, pos)] = Listed(
+                show(row["person"], labels, page),
+                detail=titles.get(pos) or labels.label(pos, page.lang),
+                date=page.date(date), iso=iso,
+            )
+    return sorted(people.values(), key=lambda p: (p.link.text, p.detail))
+
+
+def _titles(store: pyoxigraph.Store, page: Page) -> dict[str, str]:
+    by_pos: dict[str, list[Any]] = defaultdict(list)
+    for row in select(store, _TITLES):
+        by_pos[row["pos"].value].append(row["title"])
+    return {pos: in_language(terms, page.lang)[0].value for pos, terms in by_pos.items()}
+
+
+@dataclass
+class ArticleView:
+    ref: ArticleRef
+    identifier: str
+    full_text: bool
+    paragraphs: list[list[Highlighted]]
+    named: list[tuple[str, list[Shown]]]
+
+
+def article_view(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str, out: dict[str, list[Any]]) -> ArticleView:
+    """An article: its text with every recognised mention marked and linked to its entity.
+
+    The text is the article's ``schema:text`` when the graph holds it; otherwise the graph's
+    sentences that carry mentions, in the order they stand in the article.
+    """
+    rows = select(store, _ARTICLE_MENTIONS, article=pyoxigraph.NamedNode(iri))
+    text = next((t.value for t in out.get(P["schema:text"], []) if isinstance(t, pyoxigraph.Literal)), None)
+    if text is not None:
+        spans = [(int(r["begin"].value), int(r["end"].value), page.href_iri(r["e"].value),
+                  labels.label(r["e"].value, page.lang)) for r in rows]
+        pieces = highlight(text, spans)
+        paragraphs = _split_paragraphs(pieces)
+    else:
+        paragraphs = [highlight(p.sentence, p.spans) for p in passages(rows, labels, page)]
+    named: dict[str, dict[str, Shown]] = defaultdict(dict)
+    for row in select(store, "SELECT DISTINCT ?e ?article WHERE { ?e akg:mentionedIn ?article }",
+                      article=pyoxigraph.NamedNode(iri)):
+        entity = row["e"].value
+        kind = labels.kind(entity)
+        named[labels.label(kind, page.lang) if kind else ""][entity] = show(row["e"], labels, page)
+    identifier = out.get(P["dcterms:identifier"], [pyoxigraph.Literal("")])[0].value
+    return ArticleView(
+        ref=article_ref(store, labels, page, iri),
+        identifier=identifier,
+        full_text=text is not None,
+        paragraphs=paragraphs,
+        named=sorted((k, sorted(v.values(), key=lambda s: s.text)) for k, v in named.items()),
+    )
+
+
+def _split_paragraphs(pieces: list[Highlighted]) -> list[list[Highlighted]]:
+    """Pieces of a text cut into paragraphs at its line breaks."""
+    paragraphs: list[list[Highlighted]] = [[]]
+    for piece in pieces:
+        if piece.mark:
+            paragraphs[-1].append(piece)
+            continue
+        lines = piece.text.split("\n")
+        for i, line in enumerate(lines):
+            if i:
+                paragraphs.append([])
+            if line:
+                paragraphs[-1].append(Highlighted(line))
+    return [p for p in paragraphs if any(x.text.strip() for x in p)]
+

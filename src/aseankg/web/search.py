@@ -1,0 +1,209 @@
+"""Find entities by any of their names: Thai, English, romanised Thai, abbreviations.
+
+Thai is written without spaces between words, so names and queries are cut into words with
+PyThaiNLP: a query for a part of a Thai name (``จันทรรวงทอง``) matches its words. Thai names
+are also indexed in RTGS romanisation, so ``praserit`` finds ``ประเสริฐ``, and an entity's slug
+is one of its names, so ``ADGMIN 5`` finds ``akgid:adgmin-5``. The index is built from the
+labels of one store generation and rebuilt when a build switches the store.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from aseankg.namespaces import AKGID, expand
+from aseankg.nlp.normalize import normalize
+from aseankg.nlp.romanize import romanize
+from aseankg.nlp.tokens import tokens
+from aseankg.web.i18n import Lang
+from aseankg.web.labels import ALT, Labels, labels_for
+from aseankg.web.params import LangParam, OptionalIriParam
+from aseankg.web.reading import per_generation
+
+router = APIRouter(tags=["browse"])
+
+_THAI_RUN = re.compile(r"([\u0e00-\u0e7f]+)")
+_LATIN_WORD = re.compile(r"[^\W_]+")
+
+# How much a match on each kind of name counts, relative to a preferred label.
+_ROMAN = 0.9
+_SLUG = 0.95
+_ALIAS = 0.98
+# Things that are about an entity rather than the entity: ranked after it on equal names.
+_PENALTY = {expand("akg:Position"): 0.15, expand("akg:NewsArticle"): 0.1, expand("akg:Mention"): 1.0}
+
+
+def _fold(text: str) -> str:
+    return normalize(text).casefold()
+
+
+def key(text: str) -> str:
+    """The comparison key of a name: folded, without spaces and punctuation.
+
+    >>> key("WG-AS"), key("ADGMIN ๕")
+    ('wgas', 'adgmin5')
+    """
+    return "".join(ch for ch in _fold(text) if unicodedata.category(ch)[0] in "LNM")
+
+
+def words(text: str) -> list[str]:
+    """The words of a name or query: Thai runs segmented by PyThaiNLP, others split on non-letters.
+
+    >>> words("นายประเสริฐ จันทรรวงทอง (MDES)")
+    ['นาย', 'ประเสริฐ', 'จันทร', 'รวง', 'ทอง', 'mdes']
+    """
+    found: list[str] = []
+    for piece in _THAI_RUN.split(_fold(text)):
+        if _THAI_RUN.fullmatch(piece):
+            found.extend(k for k in (key(t.text) for t in tokens(piece)) if k)
+        else:
+            found.extend(_LATIN_WORD.findall(piece))
+    return found
+
+
+@dataclass(frozen=True)
+class IndexedName:
+    key: str
+    segments: tuple[str, ...]  # keys of the space-separated parts
+    words: tuple[str, ...]
+    weight: float
+
+    @classmethod
+    def of(cls, text: str, weight: float) -> IndexedName | None:
+        name_key = key(text)
+        if not name_key:
+            return None
+        segments = tuple(k for k in (key(part) for part in _fold(text).split()) if k)
+        return cls(name_key, segments, tuple(words(text)), weight)
+
+    def score(self, q_key: str, q_words: list[str]) -> float:
+        """How well a query matches this name, 0 (not at all) to 1 (the whole name)."""
+        if self.key == q_key:
+            return 1.0
+        if self.key.startswith(q_key):
+            return 0.9 - 0.1 * (len(self.key) - len(q_key)) / len(self.key)
+        extra = 0.05 * min(1.0, len(self.words) / 12)
+        if q_key in self.segments:
+            return 0.85 - extra
+        if any(s.startswith(q_key) for s in self.segments):
+            return 0.75 - extra
+        if not q_words:
+            return 0.0
+        matched = 0.0
+        for word in q_words:
+            if word in self.words:
+                matched += 1.0
+            elif any(w.startswith(word) for w in self.words):
+                matched += 0.8
+            elif len(word) > 1 and word in self.key:
+                matched += 0.6
+        coverage = matched / len(q_words)
+        if coverage < 0.5 and len(q_key) > 1 and q_key in self.key:
+            coverage = 0.6
+        return 0.7 * coverage - extra if coverage >= 0.5 else 0.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    iri: str
+    names: tuple[IndexedName, ...]
+    penalty: float
+
+
+class SearchIndex:
+    """Every entity's names, ready to match a query."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self.entries: list[Entry] = []
+        for iri, names in labels.names.items():
+            if not iri.startswith(AKGID):
+                continue  # ontology terms and graphs are not things to look up
+            indexed: list[IndexedName] = []
+            for name in names:
+                weight = _ALIAS if name.property == ALT else 1.0
+                indexed.append(IndexedName.of(name.text, weight))
+                if _THAI_RUN.search(name.text):
+                    indexed.append(IndexedName.of(romanize(name.text), weight * _ROMAN))
+            indexed.append(IndexedName.of(iri[len(AKGID):].replace("-", " "), _SLUG))
+            unique = tuple(dict.fromkeys(n for n in indexed if n is not None))
+            penalty = max((_PENALTY.get(t, 0.0) for t in labels.types.get(iri, ())), default=0.0)
+            self.entries.append(Entry(iri, unique, penalty))
+
+    def search(self, q: str, *, cls: str | None = None, limit: int = 10) -> list[tuple[str, float]]:
+        """The IRIs that match ``q`` with their scores, best first."""
+        q_key = key(q)
+        if not q_key:
+            return []
+        q_words = words(q)
+        found: list[tuple[float, str]] = []
+        for entry in self.entries:
+            if cls is not None and not self.labels.is_a(entry.iri, cls):
+                continue
+            best = max((n.score(q_key, q_words) * n.weight for n in entry.names), default=0.0)
+            if best > 0:
+                found.append((round(max(best - entry.penalty, 0.01), 4), entry.iri))
+        found.sort(key=lambda hit: (-hit[0], len(self.labels.label(hit[1], "en")), hit[1]))
+        return [(iri, score) for score, iri in found[:limit]]
+
+
+def index_for(request: Request) -> SearchIndex:
+    """The search index of the store serving now."""
+    labels = labels_for(request)
+    return per_generation(request, "search", lambda _store: SearchIndex(labels))
+
+
+def query_lang(q: str) -> Lang:
+    """The language a query is written in: Thai script → th, else en."""
+    return "th" if _THAI_RUN.search(q) else "en"
+
+
+class SearchResult(BaseModel):
+    id: str = Field(description="The entity's IRI.")
+    label: str = Field(description="Its label in the requested language.")
+    type: str | None = Field(description="The IRI of its most specific class.")
+    typeLabel: str | None = Field(description="The label of that class.")
+    score: float = Field(description="How well it matches, 0..1; results are best first.")
+
+
+class SearchResults(BaseModel):
+    results: list[SearchResult]
+
+
+def results(request: Request, q: str, lang: Lang | None, cls: str | None, limit: int) -> list[SearchResult]:
+    index = index_for(request)
+    labels = index.labels
+    lang = lang or query_lang(q)
+    found = []
+    for iri, score in index.search(q, cls=cls, limit=limit):
+        kind = labels.kind(iri)
+        found.append(
+            SearchResult(
+                id=iri,
+                label=labels.label(iri, lang),
+                type=kind,
+                typeLabel=labels.label(kind, lang) if kind else None,
+                score=score,
+            )
+        )
+    return found
+
+
+@router.get("/api/search", response_model=SearchResults, summary="Find entities by name")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="A name or part of one, in Thai, English or romanised Thai.")],
+    lang: LangParam = None,
+    type: OptionalIriParam = None,
+    limit: Annotated[int, Query(ge=1, le=50, description="At most this many results.")] = 10,
+) -> SearchResults:
+    """Entities whose labels or aliases match ``q``, best first. ``type`` keeps only
+    instances of that class (super-classes count); labels are in ``lang``, else in the
+    query's language."""
+    return SearchResults(results=results(request, q, lang, type, limit))
