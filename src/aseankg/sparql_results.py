@@ -74,11 +74,11 @@ def _json_term(term: Term) -> dict:
 
 
 def _json(variables: list[str]):
-    head = json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1] + ',"results":{"bindings":[\n'
+    head = json.dumps({"head": {"vars": variables}}, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"results":{"bindings":[\n'
 
     def row(values: list[Term | None], index: int) -> str:
         binding = {name: _json_term(value) for name, value in zip(variables, values) if value is not None}
-        return ("" if index == 0 else ",\n") + json.dumps(binding, ensure_ascii=False)
+        return ("" if index == 0 else ",\n") + json.dumps(binding, ensure_ascii=False, separators=(",", ":"))
 
     return head, row, "\n]}}\n"
 

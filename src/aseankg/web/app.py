@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from starlette.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
 
 from aseankg import __version__
 from aseankg.store import LiveStore, StoreDir
-from aseankg.web import descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
+from aseankg.web import descriptions, exports, graph_store, sparql
 
 
 def create_app(store_dir: StoreDir | None = None) -> FastAPI:
@@ -34,9 +34,5 @@ def create_app(store_dir: StoreDir | None = None) -> FastAPI:
         expose_headers=["Content-Disposition", "ETag", "Vary"],
         max_age=86400,
     )
-    app.include_router(search.router)
-    app.include_router(neighbourhood.router)
-    app.include_router(ontology.router)
-    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

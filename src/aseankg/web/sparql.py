@@ -1,58 +1,333 @@
-"""The SPARQL endpoint (W3C SPARQL 1.1 Protocol, query operation), read-only."""
+"""The SPARQL endpoint: the query operation of the W3C SPARQL 1.1 Protocol, read-only.
+
+``GET /sparql?query=``, ``POST`` form-encoded or ``POST application/sparql-query``; the dataset
+by ``default-graph-uri`` / ``named-graph-uri`` (else the default graph is the union of the named
+graphs); the answer in the format the client asks for (``Accept`` or ``format=``), streamed as
+it is computed. Without a query, ``/sparql`` describes itself (SPARQL 1.1 Service Description)
+to RDF clients and shows the query editor to browsers.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qs
 
 import pyoxigraph
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.templating import Jinja2Templates
 
+from aseankg import serialize, sparql_results
+from aseankg.namespaces import PREFIXES
+from aseankg.sparql_text import looks_like_update
+from aseankg.store import StoreNotFound
 from aseankg.store import query as run_query
+from aseankg.web import negotiation
+from aseankg.web.negotiation import GRAPH_FORMATS, HTML, RESULT_FORMATS, Format
+from aseankg.web.streams import Pipe, Worker
 
 router = APIRouter()
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
-SPARQL_JSON = "application/sparql-results+json"
-TURTLE = "text/turtle"
+ALLOW = "GET, HEAD, POST, OPTIONS"
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+READ_ONLY = (
+    "This SPARQL endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, "
+    "DROP, COPY, MOVE, ADD) is not accepted here.\n"
+)
+DESCRIPTION_FORMATS: tuple[Format, ...] = (*GRAPH_FORMATS, HTML)
 
 
-@router.get("/sparql")
-async def sparql_get(request: Request) -> Response:
-    queries = request.query_params.getlist("query")
-    if len(queries) != 1:
-        return PlainTextResponse("give exactly one 'query' parameter", status_code=400)
-    return _answer(request, queries[0])
+class ProtocolError(Exception):
+    """A request the protocol refuses, with its status and a plain-text message."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message if message.endswith("\n") else message + "\n"
+        self.headers = headers or {}
+
+    def response(self) -> PlainTextResponse:
+        return PlainTextResponse(self.message, status_code=self.status, headers=self.headers)
 
 
-@router.post("/sparql")
-async def sparql_post(request: Request) -> Response:
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
+@dataclass
+class Operation:
+    """One query operation as the protocol carries it."""
+
+    query: str | None
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+
+
+def _parse_params(raw: bytes | str, where: str) -> dict[str, list[str]]:
+    """Form or query-string parameters, percent-decoded as UTF-8 (strictly)."""
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
     try:
-        text = body.decode("utf-8")
+        return parse_qs(text, keep_blank_values=True, encoding="utf-8", errors="strict")
     except UnicodeDecodeError:
-        return PlainTextResponse("the request body is not UTF-8", status_code=400)
-    if media_type == "application/x-www-form-urlencoded":
-        queries = parse_qs(text).get("query", [])
-        if len(queries) != 1:
-            return PlainTextResponse("give exactly one 'query' parameter", status_code=400)
-        return _answer(request, queries[0])
-    if media_type == "application/sparql-query":
-        return _answer(request, text)
-    return PlainTextResponse(
-        "POST a query as application/x-www-form-urlencoded or application/sparql-query",
-        status_code=415,
+        raise ProtocolError(400, f"the {where} is not valid UTF-8 once percent-decoded") from None
+    except ValueError as exc:
+        raise ProtocolError(400, f"the {where} cannot be read: {exc}") from None
+
+
+def _media_type(request: Request) -> tuple[str, str | None]:
+    """The request's media type and charset parameter (lower-cased), or ("", None)."""
+    header = request.headers.get("content-type", "")
+    media, *params = (part.strip() for part in header.split(";"))
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.lower(), charset
+
+
+async def read_operation(request: Request) -> Operation:
+    """The query operation of ``request``, or a :class:`ProtocolError`."""
+    url = _parse_params(request.scope.get("query_string", b""), "query string")
+    if "update" in url:
+        raise ProtocolError(403, READ_ONLY)
+    params = url
+    queries = list(url.get("query", []))
+    if request.method == "POST":
+        media, charset = _media_type(request)
+        if media == SPARQL_UPDATE:
+            raise ProtocolError(403, READ_ONLY)
+        if media not in (FORM, SPARQL_QUERY):
+            said = f"'{media}'" if media else "no Content-Type"
+            raise ProtocolError(
+                415,
+                f"cannot read a POST with {said}: send the query as {FORM} (query=…) "
+                f"or as {SPARQL_QUERY} (the query itself, UTF-8)",
+                {"Accept-Post": f"{FORM}, {SPARQL_QUERY}"},
+            )
+        if charset not in (None, "utf-8", "utf8", "us-ascii"):
+            raise ProtocolError(415, f"the request body must be UTF-8, not {charset}")
+        body = await request.body()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError(400, f"the request body is not valid UTF-8 (byte {exc.start})") from None
+        if media == FORM:
+            form = _parse_params(text, "request body")
+            if "update" in form:
+                raise ProtocolError(403, READ_ONLY)
+            params = {key: url.get(key, []) + form.get(key, []) for key in {*url, *form}}
+            queries += form.get("query", [])
+        else:
+            queries.append(text)
+    if len(queries) > 1:
+        raise ProtocolError(400, f"give exactly one 'query' (this request has {len(queries)})")
+    return Operation(
+        query=queries[0] if queries else None,
+        default_graphs=params.get("default-graph-uri", []),
+        named_graphs=params.get("named-graph-uri", []),
+        formats=params.get("format", []) + params.get("output", []),
     )
 
 
-def _answer(request: Request, text: str) -> Response:
-    store = request.app.state.store.get()
-    try:
-        results = run_query(store, text)
-    except SyntaxError as exc:
-        return PlainTextResponse(f"SPARQL syntax error: {exc}", status_code=400)
+@dataclass(frozen=True)
+class Answer:
+    """What the handler may know of a started query (its results stay in the worker)."""
+
+    kind: str  # "solutions", "boolean" or "triples"
+    value: bool | None = None
+
+
+def _start(store: pyoxigraph.Store, op: Operation) -> tuple[object, Answer]:
+    """Runs in the worker: parse and start the query."""
+    default = op.default_graphs or ([] if op.named_graphs else None)
+    results = run_query(store, op.query or "", default_graph=default, named_graphs=op.named_graphs or None)
+    if isinstance(results, pyoxigraph.QueryBoolean):
+        return None, Answer("boolean", bool(results))
     if isinstance(results, pyoxigraph.QueryTriples):
-        data = results.serialize(format=pyoxigraph.RdfFormat.TURTLE)
-        return Response(data, media_type=TURTLE)
-    data = results.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
-    return Response(data, media_type=SPARQL_JSON)
+        return results, Answer("triples")
+    return results, Answer("solutions")
+
+
+def _body(answer: Answer, fmt: Format):
+    """The function the worker runs to write the answer in ``fmt``."""
+    if answer.kind == "boolean":
+        data = sparql_results.boolean(bool(answer.value), fmt.name)
+        return lambda results, pipe: pipe.write(data)
+    if answer.kind == "triples":
+        return lambda results, pipe: serialize.write_triples(results, fmt.name, pipe)
+
+    def solutions(results: pyoxigraph.QuerySolutions, pipe: Pipe) -> None:
+        for chunk in sparql_results.solutions(results, fmt.name):
+            pipe.write(chunk)
+
+    return solutions
+
+
+def _check_iris(iris: list[str], name: str) -> None:
+    for iri in iris:
+        try:
+            pyoxigraph.NamedNode(iri)
+        except ValueError:
+            raise ProtocolError(400, f"{name} must be an absolute IRI, not {iri!r}") from None
+
+
+async def answer_query(request: Request, op: Operation) -> Response:
+    """Run ``op`` and stream its results in the negotiated format."""
+    _check_iris(op.default_graphs, "default-graph-uri")
+    _check_iris(op.named_graphs, "named-graph-uri")
+    try:
+        store = request.app.state.store.get()
+    except StoreNotFound as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=503)
+    worker = Worker(lambda: _start(store, op), name="sparql-query")
+    try:
+        answer: Answer = await worker.ready()
+    except SyntaxError as exc:
+        if looks_like_update(op.query or ""):
+            return PlainTextResponse(READ_ONLY, status_code=403)
+        return PlainTextResponse(f"SPARQL syntax error: {exc}\n", status_code=400)
+    except (OSError, ValueError, RuntimeError) as exc:
+        return PlainTextResponse(f"the query failed: {exc}\n", status_code=500)
+    offered = GRAPH_FORMATS if answer.kind == "triples" else RESULT_FORMATS
+    fmt = negotiation.negotiate(request, offered, format_values=op.formats)
+    if fmt is None:
+        worker.cancel()
+        return negotiation.not_acceptable(offered)
+    headers = {"Vary": "Accept"}
+    if request.method == "HEAD":
+        worker.cancel()
+        return _head(fmt, headers)
+    return worker.respond(_body(answer, fmt), media_type=fmt.content_type, headers=headers)
+
+
+def _head(fmt: Format, headers: dict[str, str]) -> Response:
+    response = Response(status_code=200, media_type=fmt.content_type, headers=headers)
+    del response.headers["content-length"]
+    return response
+
+
+@router.api_route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"], include_in_schema=False)
+async def sparql(request: Request) -> Response:
+    """The SPARQL 1.1 Protocol query operation (see the module's docstring)."""
+    if request.method == "OPTIONS":
+        return Response(status_code=204, headers={"Allow": ALLOW, "Accept-Post": f"{FORM}, {SPARQL_QUERY}"})
+    try:
+        op = await read_operation(request)
+        if op.query is not None:
+            return await answer_query(request, op)
+        if request.method == "POST":
+            raise ProtocolError(400, "no query: send one as 'query' (form) or as the application/sparql-query body")
+    except ProtocolError as error:
+        return error.response()
+    return await describe_or_edit(request, op)
+
+
+async def describe_or_edit(request: Request, op: Operation) -> Response:
+    """``/sparql`` without a query: the service description (RDF) or the query editor (HTML)."""
+    from aseankg.web.descriptions import service_description
+
+    fmt = negotiation.negotiate(request, DESCRIPTION_FORMATS, format_values=op.formats)
+    if fmt is None:
+        return PlainTextResponse(
+            "no query: give one with ?query=… (GET) or POST it; without a query /sparql answers "
+            "with its service description in RDF (text/turtle, application/ld+json…) or, "
+            "for text/html, the query editor\n",
+            status_code=400,
+            headers={"Vary": "Accept"},
+        )
+    if fmt is HTML:
+        return editor(request)
+    return await service_description(request, fmt)
+
+
+# --- the query editor -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example query of ``queries/``: its file name, its question in Thai and English."""
+
+    name: str
+    th: str
+    en: str
+    query: str
+
+
+_THAI = re.compile(r"[\u0E00-\u0E7F]")
+_LABEL = re.compile(r"^\s*(?:\(?(?:th|en|thai|english|ไทย|อังกฤษ)\)?\s*[:：\-–—]\s*)", re.IGNORECASE)
+
+
+def _question(comment_lines: list[str]) -> tuple[str, str]:
+    """The Thai and the English question of a query file's comment header."""
+    th = en = ""
+    for line in comment_lines:
+        text = _LABEL.sub("", line).strip()
+        if not text:
+            continue
+        if _THAI.search(text):
+            th = th or text
+        elif re.search(r"[A-Za-z]", text):
+            en = en or text
+    return th, en
+
+
+def examples() -> list[Example]:
+    """The example queries of ``queries/*.rq``, in file-name order."""
+    from aseankg.paths import QUERIES_DIR
+
+    found: list[Example] = []
+    for path in sorted(Path(QUERIES_DIR).glob("*.rq")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        header: list[str] = []
+        for line in text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("#"):
+                header.append(stripped.lstrip("#").strip())
+            elif stripped:
+                break
+        th, en = _question(header)
+        found.append(Example(path.stem, th or path.stem, en or path.stem, text))
+    return found
+
+
+DEFAULT_QUERY = """\
+PREFIX akg: <{akg}>
+PREFIX skos: <{skos}>
+
+# Meetings and their names in Thai and English / การประชุมกับชื่อภาษาไทยและภาษาอังกฤษ
+SELECT ?meeting ?th ?en WHERE {{
+  ?meeting a akg:Meeting .
+  OPTIONAL {{ ?meeting skos:prefLabel ?th FILTER(lang(?th) = "th") }}
+  OPTIONAL {{ ?meeting skos:prefLabel ?en FILTER(lang(?en) = "en") }}
+}}
+ORDER BY ?meeting
+LIMIT 100
+""".format(akg=PREFIXES["akg"], skos=PREFIXES["skos"])
+
+
+def editor(request: Request) -> HTMLResponse:
+    """The YASGUI page, served from this app (no CDN), with the examples to pick from."""
+    response = templates.TemplateResponse(
+        request,
+        "sparql.html",
+        {
+            "examples": examples(),
+            "prefixes": json.dumps(PREFIXES),
+            "default_query": DEFAULT_QUERY,
+        },
+    )
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@router.get("/sparql/examples", include_in_schema=False)
+def example_queries() -> JSONResponse:
+    """The example queries as JSON, for the editor's picker."""
+    return JSONResponse([e.__dict__ for e in examples()])
