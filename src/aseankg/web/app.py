@@ -10,7 +10,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from aseankg import __version__
 from aseankg.store import LiveStore, StoreDir
-from aseankg.web import descriptions, exports, graph_store, sparql
+from aseankg.web import descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
 
 
 def create_app(store_dir: StoreDir | None = None) -> FastAPI:
@@ -34,5 +34,9 @@ def create_app(store_dir: StoreDir | None = None) -> FastAPI:
         expose_headers=["Content-Disposition", "ETag", "Vary"],
         max_age=86400,
     )
+    app.include_router(search.router)
+    app.include_router(neighbourhood.router)
+    app.include_router(ontology.router)
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app
