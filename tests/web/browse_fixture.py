@@ -8,13 +8,16 @@ group, and a label that tries to inject HTML. Stored with the real StoreDir, so 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from aseankg.graph import ontology_quads, types_of
 from aseankg.namespaces import LEXICON_GRAPH, doc_graph, entity_iri, node
 from aseankg.store import StoreDir
+from conftest import Server, start_server, stop_server
 
 ID = entity_iri
 EVIL = "<script>alert('x')</script>"
@@ -202,3 +205,18 @@ def small_store(root: Path) -> Path:
     store.bulk_extend(document_quads("101_fixture", FACTS_101))
     generation.commit({"documents": 2, "fixture": True})
     return root
+
+
+@pytest.fixture(scope="module")
+def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``aseankg serve`` on a free loopback port over :func:`small_store`."""
+    root = small_store(tmp_path_factory.mktemp("small") / "store")
+    server = start_server(root)
+    yield server
+    stop_server(server)
+
+
+def first_ids(response) -> list[str]:
+    """The result IRIs of a search response, without the namespace."""
+    assert response.status_code == 200, response.text
+    return [r["id"].removeprefix(entity_iri("")) for r in response.json()["results"]]

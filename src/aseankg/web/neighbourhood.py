@@ -107,6 +107,10 @@ def neighbourhood(
 
 
 def _admissible(labels: Labels, iri: str, cls: str | None, articles: bool) -> bool:
+    """Whether a neighbour belongs in the graph: a thing the graph describes (not, say, an
+    article's source address), of class ``cls`` when given, an article only when wanted."""
+    if not labels.is_known(iri):
+        return False
     if not articles and labels.is_a(iri, ARTICLE):
         return False
     return cls is None or labels.is_a(iri, cls)
