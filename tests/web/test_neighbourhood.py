@@ -87,6 +87,13 @@ def test_articles_on_request_and_around_an_article(small_server) -> None:
     assert slugs(around["nodes"]) == {"article-101-fixture", "somchai-jaidee", "mdes", "position-somchai-jaidee-minister"}
 
 
+def test_a_link_stated_both_ways_is_one_edge(small_server) -> None:
+    """akg:holds is owl:inverseOf akg:holder: the graph shows the post once, not twice."""
+    body = get(small_server, "/api/neighbourhood", iri=ID("somchai-jaidee")).json()
+    between = [e for e in body["edges"] if ID("position-somchai-jaidee-minister") in (e["source"], e["target"])]
+    assert len(between) == 1
+
+
 def test_unknown_iri_is_404(small_server) -> None:
     r = get(small_server, "/api/neighbourhood", iri=ID("no-such-thing"))
     assert r.status_code == 404

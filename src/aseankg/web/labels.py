@@ -32,6 +32,8 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 }"""
 _TYPES = f"""
 SELECT DISTINCT ?s ?t WHERE {{ ?s a ?t . FILTER(isIRI(?s) && isIRI(?t) && ?t != <{MENTION}>) }}"""
+_INVERSES = """
+SELECT DISTINCT ?p ?q WHERE { ?p owl:inverseOf ?q . FILTER(isIRI(?p) && isIRI(?q)) }"""
 _SUBCLASSES = """
 SELECT DISTINCT ?c ?d WHERE { ?c rdfs:subClassOf ?d . FILTER(isIRI(?c) && isIRI(?d)) }"""
 
@@ -74,6 +76,7 @@ class Labels:
     names: dict[str, list[Name]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     supers: dict[str, set[str]] = field(default_factory=dict)  # class -> every super-class
+    inverses: dict[str, str] = field(default_factory=dict)  # property -> its owl:inverseOf
 
     def label(self, iri: str, lang: Lang) -> str:
         """The best name of ``iri`` for a reader of ``lang``; its short IRI when it has none.
@@ -133,6 +136,9 @@ def read_labels(store: pyoxigraph.Store) -> Labels:
                 seen.add(parent)
                 todo.extend(parents.get(parent, ()))
         labels.supers[cls] = seen
+    for row in select(store, _INVERSES):
+        labels.inverses[row["p"].value] = row["q"].value
+        labels.inverses[row["q"].value] = row["p"].value
     for curie, (th, en) in REUSED_TERMS.items():
         iri = expand(curie)
         if iri not in labels.names:

@@ -98,12 +98,18 @@ def neighbourhood(
                         continue
                     graph.add_node(other, **_node_data(labels, other, lang))
                     following.append(other)
-                if not graph.has_edge(s, o, key=p):
+                if not graph.has_edge(s, o, key=p) and not _has_inverse(graph, labels, s, p, o):
                     graph.add_edge(s, o, key=p, label=labels.label(p, lang))
         frontier = following
         if not frontier:
             break
     return graph, truncated
+
+
+def _has_inverse(graph: nx.MultiDiGraph, labels: Labels, s: str, p: str, o: str) -> bool:
+    """Whether the link is already drawn the other way (``akg:holds`` beside ``akg:holder``)."""
+    inverse = labels.inverses.get(p)
+    return inverse is not None and graph.has_edge(o, s, key=inverse)
 
 
 def _admissible(labels: Labels, iri: str, cls: str | None, articles: bool) -> bool:
