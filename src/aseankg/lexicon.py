@@ -90,6 +90,14 @@ _RELATIONS = {
     "organizer": "schema:organizer",
 }
 _LANGS = ("th", "en")
+# The classes each curated relation applies to (the domains in ontology/aseankg.ttl).
+_DOMAINS: dict[str, frozenset[str]] = {
+    "country": ORGANIZATION_CLASSES | {"akg:Place"},
+    "part_of": ORGANIZATION_CLASSES | {"akg:WorkingGroup"},
+    "member_of": ORGANIZATION_CLASSES | {"akg:Country"},
+    "in": frozenset({"akg:Place"}),
+    "organizer": frozenset({"akg:MeetingSeries"}),
+}
 
 
 class LexiconError(ValueError):
@@ -516,6 +524,11 @@ def _build(directory: Path) -> Lexicon:
                     raise LexiconError(f"{entry.file}: {slug}: {key} {target!r} is not a lexicon id")
                 if key == "country" and entries[target].cls != "akg:Country":
                     raise LexiconError(f"{entry.file}: {slug}: country {target!r} is not a Country")
+                if entry.cls not in _DOMAINS[key]:
+                    raise LexiconError(
+                        f"{entry.file}: {slug}: {key!r} does not apply to a {entry.cls} "
+                        f"(only to {', '.join(sorted(_DOMAINS[key]))})"
+                    )
                 entry.facts.append(Fact(slug, predicate, Ref(target)))
         if entry.body is not None and entry.body not in entries:
             raise LexiconError(f"{entry.file}: {slug}: body {entry.body!r} is not a lexicon id")

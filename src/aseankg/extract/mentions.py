@@ -1,0 +1,86 @@
+"""Lexicon names in the text: longest match, on word boundaries, spelling-insensitive.
+
+Matching runs on the comparison key (:func:`aseankg.lexicon.keyed`), so ``WG – AS``,
+``WG-AS`` and ``WG - AS`` are one name, Thai digits equal ASCII ones and case does not
+matter (except for acronyms such as ITU, which must be written in capitals). A name is taken
+only where it starts and ends on a word boundary of the segmentation, and the longest name
+at a position wins: ดีอี inside ดีอีเอส is not a mention of its own.
+
+An organisation or country named inside the name of a series, a plan or another named thing
+("UNESCO Global Forum", "ASEAN Digital Masterplan") is a mention too.
+"""
+
+from __future__ import annotations
+
+from aseankg.extract.resolve import Hit, Registry
+from aseankg.extract.text import LONG_NAME, DocText
+from aseankg.lexicon import ORGANIZATION_CLASSES, Lexicon
+
+__all__ = ["find_lexicon_names"]
+
+_NESTABLE = ORGANIZATION_CLASSES | {"akg:Country"}
+_HOSTS = frozenset(
+    {"akg:MeetingSeries", "akg:Plan", "akg:Fund", "akg:Declaration", "akg:Agreement",
+     "akg:PolicyDocument", "akg:Initiative", "akg:Project"}
+)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isascii() and c.isalpha())
+
+
+def _acronym_ok(lexicon: Lexicon, key: str, surface: str) -> bool:
+    allowed = lexicon.acronyms.get(key)
+    if allowed is None:
+        return True
+    letters = _letters(surface)
+    return any(_letters(a) == letters for a in allowed)
+
+
+def _scan(
+    doc: DocText, lexicon: Lexicon, begin_key: int, end_key: int, exclude: tuple[int, int] | None = None
+) -> list[Hit]:
+    trie = doc.res.names
+    key, offsets = doc.key, doc.offsets
+    hits: list[Hit] = []
+    k = begin_key
+    while k < end_key:
+        offset = offsets[k]
+        word_start = doc.starts_word(offset)
+        if word_start or doc.starts_syllable(offset):
+            for key_end, slug in reversed(trie.matches(key, k)):
+                if key_end > end_key or (k, key_end) == exclude:
+                    continue
+                long = key_end - k >= LONG_NAME
+                if not (word_start or long):
+                    continue
+                end = doc.key_end_offset(key_end)
+                if not (doc.ends_word(end) or (long and doc.ends_syllable(end))):
+                    continue
+                if not _acronym_ok(lexicon, key[k:key_end], doc.text[offset:end]):
+                    continue
+                hits.append(Hit(offset, end, slug, lexicon.entries[slug].cls))
+                k = key_end
+                break
+            else:
+                k += 1
+            continue
+        k += 1
+    return hits
+
+
+def find_lexicon_names(doc: DocText, registry: Registry) -> list[Hit]:
+    """Every lexicon name of the body, added to ``registry.layer``."""
+    lexicon = registry.lexicon
+    hits = _scan(doc, lexicon, 0, len(doc.key))
+    nested: list[Hit] = []
+    for hit in hits:
+        if hit.cls in _HOSTS:
+            kb, ke = doc.key_index(hit.begin), doc.key_index(hit.end)
+            nested.extend(
+                inner for inner in _scan(doc, lexicon, kb, ke, exclude=(kb, ke))
+                if inner.cls in _NESTABLE
+            )
+    for hit in hits + nested:
+        registry.layer.add(hit)
+    return hits + nested

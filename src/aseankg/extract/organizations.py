@@ -1,0 +1,271 @@
+"""Organisations the lexicon does not know, found by their head noun (กระทรวง…, กรม…,
+สำนักงาน…, คณะกรรมการ…), and the words around an organisation's name: the country it is
+qualified with ("…ของเมียนมา", "…แห่งราชอาณาจักรกัมพูชา") and an English name or acronym in
+parentheses ("(Telecommunication Regulator of Cambodia หรือ TRC)").
+
+A name found this way gets its slug from its acronym or English name when the text gives
+one, else from its RTGS romanisation (plus the country when it is not the default one, since
+many countries have a กระทรวงการต่างประเทศ).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
+from aseankg.extract.text import DocText, is_thai
+from aseankg.lexicon import ORGANIZATION_CLASSES, HeadNoun, surface_key
+from aseankg.nlp import romanize
+
+__all__ = [
+    "Parenthetical",
+    "country_suffix",
+    "find_organizations",
+    "name_end",
+    "parenthetical",
+    "translate",
+]
+
+_BREAK = set(" \t\n\r\xa0()[],:;\"“”‘’")
+_ORG_LIKE = ORGANIZATION_CLASSES | {"akg:WorkingGroup"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-. ]{1,15}$")
+_LATIN_NAME = re.compile(r"[A-Za-z]")
+_JOINERS = ("และ", "กับ", "หรือ")
+_SEPARATORS = re.compile(r"\s+หรือ\s+|\s*[:,;]\s*")
+
+
+@dataclass
+class Parenthetical:
+    """``( … )`` after a name: where it is and its parts (split at หรือ, ``:``, ``,``)."""
+
+    begin: int
+    end: int
+    parts: list[tuple[int, int]]
+
+
+def parenthetical(doc: DocText, offset: int) -> Parenthetical | None:
+    """The parenthesis opening at ``offset`` (after at most two spaces), if any."""
+    text = doc.text
+    i = offset
+    for _ in range(2):
+        if i < doc.end and text[i] in " \xa0":
+            i += 1
+    if i >= doc.end or text[i] != "(":
+        return None
+    depth, j = 0, i
+    limit = min(doc.end, i + 300)
+    while j < limit:
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif text[j] in "\n\r":
+            return None
+        j += 1
+    else:
+        return None
+    inner_b, inner_e = i + 1, j
+    parts: list[tuple[int, int]] = []
+    cursor = inner_b
+    for sep in list(_SEPARATORS.finditer(text, inner_b, inner_e)) + [None]:
+        b, e = cursor, (sep.start() if sep else inner_e)
+        while b < e and text[b] in " \xa0(":
+            b += 1
+        while e > b and text[e - 1] in " \xa0)":
+            e -= 1
+        if b < e:
+            parts.append((b, e))
+        if sep:
+            cursor = sep.end()
+    return Parenthetical(i, j + 1, parts)
+
+
+def translate(doc: DocText, text: str) -> str | None:
+    """The English of a Thai name built from glossary words only, or None."""
+    res = doc.res
+    key = surface_key(text)
+    words: list[str] = []
+    i = 0
+    while i < len(key):
+        if key[i] == " ":
+            i += 1
+            continue
+        found = res.glossary.longest(key, i)
+        if found is None:
+            return None
+        i, english = found
+        if english:
+            words.append(english)
+    return " ".join(words) or None
+
+
+def name_end(doc: DocText, start: int, limit: int) -> int:
+    """Where a Thai name that starts before ``start`` ends: at a space, a bracket, a stop
+    word, or a joiner (และ, กับ) before another name."""
+    res, text = doc.res, doc.text
+    i = start
+    while i < limit:
+        ch = text[i]
+        if ch in _BREAK:
+            break
+        if i > start and doc.starts_word(i):
+            if doc.match(res.org_stops, i, whole=False):
+                break
+            for joiner in _JOINERS:
+                if text.startswith(joiner, i):
+                    after = i + len(joiner)
+                    if doc.match(res.org_heads, after, whole=False) or doc.match(res.names, after):
+                        return i
+        i += 1
+    return i
+
+
+def country_suffix(doc: DocText, registry: Registry, begin: int, end: int) -> tuple[int, str] | None:
+    """``(start of the qualifier, country)`` when ``text[begin:end]`` ends with a country
+    (after ของ / แห่ง / ของประเทศ / nothing)."""
+    best: Hit | None = None
+    for hit in registry.layer.within(begin, end):
+        if hit.end == end and hit.cls == "akg:Country" and hit.begin > begin:
+            if best is None or hit.begin < best.begin:
+                best = hit
+    if best is None:
+        return None
+    text = doc.text
+    qual_begin = best.begin
+    for q in doc.res.lexicon.vocabulary.country_qualifiers:
+        if best.begin - len(q) >= begin and text[best.begin - len(q) : best.begin] == q:
+            qual_begin = min(qual_begin, best.begin - len(q))
+    return qual_begin, best.slug
+
+
+def _compatible(head: HeadNoun, cls: str) -> bool:
+    if head.cls in ORGANIZATION_CLASSES:
+        return cls in _ORG_LIKE
+    return cls == head.cls or (head.cls == "akg:WorkingGroup" and cls in _ORG_LIKE)
+
+
+def _latin_parts(doc: DocText, paren: Parenthetical | None) -> tuple[list[tuple[int, int]], str | None, str | None]:
+    """The Latin parts of a parenthetical, its acronym and its English name."""
+    if paren is None:
+        return [], None, None
+    text = doc.text
+    latin = [(b, e) for b, e in paren.parts if _LATIN_NAME.search(text[b:e]) and not is_thai(text[b])]
+    acronym = english = None
+    for b, e in latin:
+        part = text[b:e].strip()
+        if _ACRONYM.match(part) and len(part.replace(" ", "")) <= 10:
+            acronym = acronym or part
+        elif len(part.split()) >= 2:
+            english = english or part
+    return latin, acronym, english
+
+
+def _make_org(
+    doc: DocText,
+    registry: Registry,
+    head: HeadNoun,
+    begin: int,
+    base_end: int,
+    end: int,
+    country: str | None,
+) -> None:
+    lexicon = registry.lexicon
+    text = doc.text
+    paren = parenthetical(doc, end)
+    latin, acronym, english = _latin_parts(doc, paren)
+    # A parenthetical that names a lexicon entity resolves the Thai name to it.
+    for b, e in latin:
+        entry = lexicon.lookup(text[b:e])
+        if entry is not None and _compatible(head, entry.cls):
+            registry.layer.add(Hit(begin, end, entry.slug, entry.cls))
+            registry.add_entity(entry.slug, entry.cls, None, alt=((text[begin:end], "th"),))
+            return
+    default = lexicon.vocabulary.default_country
+    th = re.sub(r"\s+", " ", text[begin:end]).strip()
+    romanised = romanize(" ".join(doc.words_of(begin, base_end))) or romanize(text[begin:base_end])
+    if country is None and head.cls in ("akg:Ministry", "akg:GovernmentAgency"):
+        country = default
+    suffix = f" {country}" if country and country != default else ""
+    slug = None
+    if acronym and (slug_for(acronym) not in lexicon.entries):
+        slug = slug_for(acronym)
+    if slug is None and english:
+        slug = slug_for(english)
+    if slug is None or slug in lexicon.entries:
+        slug = slug_for(romanised + suffix, romanised) or slug_for("organization " + th)
+    if english is None and head.en:
+        rest = translate(doc, text[begin + len(head.th) : base_end]) if text.startswith(head.th, begin) else None
+        if rest:
+            english = head.en.format(rest)
+            if country and country != default and country in lexicon.entries:
+                english += f" of {lexicon.entries[country].entity.labels['en']}"
+    alt = ((acronym, "en"),) if acronym else ()
+    registry.add_entity(slug, head.cls, th, english, latn=latin_name(romanize(th)), alt=alt)
+    if country:
+        registry.ref(slug, "akg:country", country)
+    registry.layer.add(Hit(begin, end, slug, head.cls, pattern=True, country=country))
+    for b, e in latin:
+        registry.layer.add(Hit(b, e, slug, head.cls, pattern=True))
+
+
+def _generic(doc: DocText, offset: int) -> bool:
+    return doc.match(doc.res.org_generic, offset, whole=False) is not None
+
+
+def find_organizations(doc: DocText, registry: Registry) -> None:
+    """Organisations named by a head noun; lexicon names qualified by another country."""
+    res, text, layer = doc.res, doc.text, registry.layer
+    lexicon = registry.lexicon
+    for found in doc.find_prefixes(res.org_heads):
+        head: HeadNoun = found.value  # type: ignore[assignment]
+        hb, he = found.begin, found.end
+        if any(h.begin < hb for h in layer.covering(hb + 1)):
+            continue  # inside a longer name
+        line_end = doc.line_of(hb)[1]
+        end = name_end(doc, he, line_end)
+        lex = layer.at(hb)
+        if lex is not None and not lex.pattern:
+            if lex.end >= end:
+                continue
+            suffix = country_suffix(doc, registry, lex.end, end)
+            if suffix is not None and suffix[0] == lex.end:
+                own = lexicon.country_of(lex.slug)
+                if own in (None, suffix[1]):
+                    lex.country = suffix[1]
+                    continue
+                layer.remove(lex)
+                _make_org(doc, registry, head, hb, lex.end, end, suffix[1])
+                continue
+            extra_end = suffix[0] if suffix else end
+            if translate(doc, text[lex.end : extra_end]) is None:
+                continue
+            layer.remove(lex)
+            _make_org(doc, registry, head, hb, extra_end, end, suffix[1] if suffix else None)
+            continue
+        if lex is not None:
+            continue
+        # A head noun before a known name: กระทรวงดีอี, ศูนย์ AOC, กองทุน ASEAN ICT Fund.
+        after = he
+        if after < doc.end and text[after] == " ":
+            after += 1
+        nxt = layer.at(after)
+        if nxt is not None and _compatible(head, nxt.cls) and (after == he or not is_thai(text[after]) or nxt.end - nxt.begin <= 8):
+            layer.add(Hit(hb, nxt.end, nxt.slug, nxt.cls))
+            continue
+        if he >= end or _generic(doc, he):
+            continue
+        suffix = country_suffix(doc, registry, he, end)
+        base_end = suffix[0] if suffix else end
+        rest = text[he:base_end]
+        if sum(1 for c in rest if is_thai(c)) < 3:
+            continue
+        if head.cls not in ORGANIZATION_CLASSES:
+            # Weaker heads (โครงการ, ระบบ, กองทุน…) name a thing only with a Latin name or
+            # an explanation in parentheses.
+            paren = parenthetical(doc, end)
+            if paren is None or not _latin_parts(doc, paren)[0]:
+                continue
+        _make_org(doc, registry, head, hb, base_end, end, suffix[1] if suffix else None)
