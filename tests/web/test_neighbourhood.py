@@ -108,6 +108,10 @@ def test_unknown_iri_is_404(small_server) -> None:
         {"iri": "akgid:adgmin-5"},
         {"iri": "javascript:alert(1)"},
         {"iri": "https://w3id.org/aseankg/id/a b"},
+        {"iri": "http://[::1"},
+        {"iri": "https://w3id.org/aseankg/id/a%zz"},
+        {"iri": "https://w3id.org/aseankg/id/a#b#c"},
+        {"iri": "https://w3id.org/aseankg/id/a\x7f"},
         {"iri": ID("adgmin-5"), "depth": 0},
         {"iri": ID("adgmin-5"), "depth": 4},
         {"iri": ID("adgmin-5"), "limit": 0},
@@ -168,6 +172,7 @@ def test_path_validation(small_server) -> None:
     assert get(small_server, "/api/path", **{"from": ID("wg-as-1")}).status_code == 422
     assert get(small_server, "/api/path", **{"from": ID("wg-as-1"), "to": ID("mdes"), "max": 7}).status_code == 422
     assert get(small_server, "/api/path", **{"from": "wg-as-1", "to": ID("mdes")}).status_code == 422
+    assert get(small_server, "/api/path", **{"from": ID("wg-as-1"), "to": "http://a%zz"}).status_code == 422
     assert get(small_server, "/api/path", **{"from": ID("nobody"), "to": ID("mdes")}).status_code == 404
 
 

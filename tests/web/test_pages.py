@@ -336,6 +336,7 @@ def test_graph_page_lists_the_neighbourhood_and_loads_cytoscape(small_server) ->
     with small_server.client() as http:
         assert http.get("/graph", params={"iri": ID("nobody")}).status_code == 404
         assert http.get("/graph", params={"iri": "not an iri"}).status_code == 404
+        assert http.get("/graph", params={"iri": "http://a%zz"}).status_code == 404
         assert http.get("/static/graph.js").status_code == 200
         assert http.get("/static/search.js").status_code == 200
 

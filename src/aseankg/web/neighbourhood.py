@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from aseankg.namespaces import expand
 from aseankg.web.i18n import Lang
 from aseankg.web.labels import ARTICLE, Labels, labels_for
-from aseankg.web.params import IriParam, LangParam, OptionalIriParam
+from aseankg.web.params import FromParam, IriParam, LangParam, OptionalIriParam, ToParam
 from aseankg.web.reading import current_store
 
 router = APIRouter(tags=["browse"])
@@ -259,8 +259,8 @@ def get_neighbourhood(
 )
 def get_path(
     request: Request,
-    source: Annotated[str, Query(alias="from", pattern=r'^https?://[^\s<>"{}|\\^`]+$', max_length=2000, description="The IRI to start from.")],
-    target: Annotated[str, Query(alias="to", pattern=r'^https?://[^\s<>"{}|\\^`]+$', max_length=2000, description="The IRI to reach.")],
+    source: FromParam,
+    target: ToParam,
     max: Annotated[int, Query(ge=1, le=6, description="At most this many links.")] = 4,
     lang: LangParam = None,
     articles: Annotated[bool, Query(description="Allow paths through the articles that mention both.")] = False,

@@ -26,7 +26,7 @@ from aseankg.web import negotiation
 from aseankg.web.i18n import Lang, format_date, format_range, other, page_lang, word
 from aseankg.web.labels import ARTICLE, Labels, labels_for
 from aseankg.web.neighbourhood import neighbourhood
-from aseankg.web.params import IRI_PATTERN
+from aseankg.web.params import IRI_PATTERN, valid_iri
 from aseankg.web.reading import current_store, select
 from aseankg.web.search import results
 
@@ -401,6 +401,13 @@ def home(request: Request) -> HTMLResponse:
     )
 
 
+def _is_iri(value: str) -> bool:
+    try:
+        return bool(re.match(IRI_PATTERN, value)) and valid_iri(value) is not None
+    except ValueError:
+        return False
+
+
 def _dated(literal: Any) -> tuple[str, str] | None:
     if isinstance(literal, pyoxigraph.Literal) and literal.datatype and literal.datatype.value in DATE_TYPES:
         return literal.value, DATE_TYPES[literal.datatype.value]
@@ -413,7 +420,7 @@ def search_page(request: Request, q: str = "", type: str | None = None) -> HTMLR
     ``type``, every entity of that class."""
     page = Page(request)
     q = q.strip()[:200]
-    cls = type if type and re.match(IRI_PATTERN, type) else None
+    cls = type if type and _is_iri(type) else None
     found: list[Listed] = []
     labels = labels_for(request)
     if q:
@@ -435,7 +442,7 @@ def graph_page(request: Request, iri: str = "") -> HTMLResponse:
     page = Page(request)
     store = current_store(request)
     labels = labels_for(request)
-    if not re.match(IRI_PATTERN, iri) or not known(store, iri):
+    if not _is_iri(iri) or not known(store, iri):
         return not_found(request, iri)
     graph, truncated = neighbourhood(store, labels, iri, depth=1, limit=50, lang=page.lang)
     edges = [
