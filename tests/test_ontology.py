@@ -167,7 +167,7 @@ def test_alignment(ontology: rdflib.Graph) -> None:
         ("series-adgsom", "ASEAN Digital Senior Officials' Meeting", "การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล"),
         (
             "series-wg-as",
-            "Meetings of the ASEAN Working Group on Anti-Online Scam",
+            "Meeting of the ASEAN Working Group on Anti-Online Scam",
             "การประชุมคณะทำงานอาเซียนด้านการป้องกันปัญหาการหลอกลวงผ่านสื่อออนไลน์",
         ),
     ],

@@ -91,6 +91,7 @@ ENTITIES = {
     "boracay": ("Place", "เกาะโบราไคย์", "Boracay"),
     "bali": ("Place", "เกาะบาหลี", "Bali"),
     "avani-riverside-bangkok": ("Place", "โรงแรมอวานี พลัส ริเวอร์ไซด์", "Avani+ Riverside Bangkok"),
+    "bangkok": ("Place", "กรุงเทพฯ", "Bangkok"),
     "wg-as": ("WorkingGroup", "คณะทำงานอาเซียนด้านการป้องกันปัญหาการหลอกลวงผ่านสื่อออนไลน์",
               "ASEAN Working Group on Anti-Online Scam"),
     "adgmin-3": ("MinisterialMeeting", "การประชุม ADGMIN ครั้งที่ 3", "The 3rd ADGMIN"),
@@ -131,9 +132,10 @@ akgid:wg-as skos:altLabel "WG-AS"@en .
 # document identifier -> (issued, entities it names, its facts)
 DOCUMENTS = {
     "000": ("2025-01-17", ["prasert-jantararuangtong", "wisit-wisitsora-at", "mya-tun-oo", "mdes", "thailand", "myanmar",
-                           "adgmin-5", "avani-riverside-bangkok", "talks-thailand-myanmar", MINISTER, DPM], f"""
+                           "adgmin-5", "avani-riverside-bangkok", "bangkok", "talks-thailand-myanmar", MINISTER, DPM], f"""
         akgid:adgmin-5 akg:series akgid:series-adgmin ; akg:ordinal 5 ; schema:location akgid:avani-riverside-bangkok .
-        akgid:avani-riverside-bangkok akg:country akgid:thailand .
+        akgid:avani-riverside-bangkok schema:containedInPlace akgid:bangkok .
+        akgid:bangkok akg:country akgid:thailand .
         akgid:talks-thailand-myanmar schema:superEvent akgid:adgmin-5 ; schema:startDate "2025-01-16"^^xsd:date ;
             schema:attendee akgid:prasert-jantararuangtong , akgid:mya-tun-oo , akgid:wisit-wisitsora-at , akgid:myanmar ;
             akg:topic "ความมั่นคงด้านดิจิทัล"@th .
@@ -261,7 +263,7 @@ def test_q1_adgmin_meetings(store: ox.Store) -> None:
              parts(r["datesOfTalksDuringIt"])) for r in rows] == [
         ("3", ["2023-02-09"], ["2023-02-10"], ["Boracay", "Philippines"], [], []),
         ("4", ["2024", "2024-02"], [], ["Singapore"], ["Singapore"], []),
-        ("5", [], [], ["Avani+ Riverside Bangkok", "Thailand"], ["Thailand"], ["2025-01-16"]),
+        ("5", [], [], ["Avani+ Riverside Bangkok", "Bangkok", "Thailand"], ["Thailand"], ["2025-01-16"]),
     ]
     assert run(store, "01-adgmin-meetings.rq", "th")[2]["hosts"] == "ไทย"
 

@@ -102,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "องค์การระหว่างประเทศไม่ขึ้นกับประเทศใดประเทศหนึ่ง: ต้องไม่มี akg:country (ระบุสมาชิกด้วย akg:memberOf)",
     ),
     "Country-memberOf-class": ("A country is akg:memberOf organizations only.", "ประเทศเป็น akg:memberOf ได้เฉพาะองค์กร"),
+    "Place-containedInPlace-class": (
+        "schema:containedInPlace points to an akg:Place or an akg:Country.",
+        "schema:containedInPlace ต้องชี้ไปยัง akg:Place หรือ akg:Country",
+    ),
     "startDate-datatype": (
         "schema:startDate is an xsd:date, or an xsd:gYearMonth / xsd:gYear when the text gives only that much.",
         "schema:startDate ต้องเป็น xsd:date หรือ xsd:gYearMonth / xsd:gYear เมื่อข้อความระบุไว้เพียงเท่านั้น",
@@ -353,7 +357,8 @@ GOOD: list[Good] = [
     Good("GovernmentAgencyShape", ent("akgid:agency-x", "akg:GovernmentAgency", "สำนักงานเอกซ์", "Office X", "akg:country akgid:country-b")),
     Good("InternationalOrganizationShape", ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X", "akg:memberOf akgid:io-a")),
     Good("CountryShape", ent("akgid:country-x", "akg:Country", "ประเทศเอกซ์", "Country X", "akg:memberOf akgid:io-a")),
-    Good("PlaceShape", ent("akgid:place-x", "akg:Place", "เกาะเอกซ์", "X Island", "akg:country akgid:country-b")),
+    Good("PlaceShape", ent("akgid:place-x", "akg:Place", "โรงแรมเอกซ์", "Hotel X",
+                           "akg:country akgid:country-a ; schema:containedInPlace akgid:place-a , akgid:country-a")),
     Good(
         "MeetingShape",
         ent("akgid:adgmin-9", "akg:MinisterialMeeting", "การประชุมครั้งที่ 9", "The 9th Meeting",
@@ -475,6 +480,9 @@ BAD: list[Bad] = [
     Bad("place-country-class",
         ent("akgid:place-x", "akg:Place", "เกาะเอกซ์", "X Island", "akg:country akgid:place-a"),
         [("country-class", "akgid:place-x", "akg:country", "akgid:place-a")]),
+    Bad("Place-containedInPlace-class",
+        ent("akgid:place-x", "akg:Place", "โรงแรมเอกซ์", "Hotel X", "schema:containedInPlace akgid:io-a"),
+        [("Place-containedInPlace-class", "akgid:place-x", "schema:containedInPlace", "akgid:io-a")]),
     Bad("place-country-max",
         ent("akgid:place-x", "akg:Place", "เกาะเอกซ์", "X Island", "akg:country akgid:country-a , akgid:country-b"),
         [("country-max", "akgid:place-x", "akg:country", None)]),

@@ -44,7 +44,7 @@ class Violation:
     message: str  # sh:resultMessage in the report language (falling back to any)
     severity: str  # "Violation" | "Warning" | "Info"
     value: str | None  # the offending value: an IRI, or a literal as "lexical"@lang / ^^datatype
-    document: str | None  # dcterms:identifier of the document whose graph holds the focus node
+    document: str | None  # dcterms:identifier of the document whose graph holds it ("a, b" for several)
     shape: str | None  # the shape (akgsh:…) that failed
 
 
