@@ -188,7 +188,12 @@ _POSTS = """SELECT DISTINCT ?person ?pos ?org ?date ?article WHERE {
 _PEOPLE = """SELECT DISTINCT ?org ?pos ?person ?date WHERE {
   ?pos akg:organization ?org ; akg:holder ?person . OPTIONAL { ?pos akg:attestedOn ?date }
 }"""
-_TITLES = "SELECT DISTINCT ?pos ?title WHERE { ?pos akg:title ?title }"
+_TITLES = {
+    "holder": "SELECT DISTINCT ?holder ?pos ?title WHERE { ?pos akg:holder ?holder ; akg:title ?title }",
+    "org": "SELECT DISTINCT ?org ?pos ?title WHERE { ?pos akg:organization ?org ; akg:title ?title }",
+}
+_LATEST = """SELECT DISTINCT ?a ?issued WHERE { ?a a akg:NewsArticle OPTIONAL { ?a dcterms:issued ?issued } }
+ORDER BY DESC(?issued) ?a LIMIT 10"""
 _MENTIONS = """SELECT DISTINCT ?e ?m ?article ?begin ?end ?anchor ?sentence WHERE {
   ?m akg:mentionOf ?e ; akg:inDocument ?article ; akg:beginIndex ?begin ; akg:endIndex ?end ;
      akg:anchorOf ?anchor ; akg:sentence ?sentence .
@@ -392,12 +397,12 @@ def home(request: Request) -> HTMLResponse:
             iso=row["start"].value,
         ))
     meetings.sort(key=sort_key)
-    latest = sorted((article_ref(store, labels, page, a) for a in articles), key=lambda a: a.iso, reverse=True)
+    latest = [article_ref(store, labels, page, row["a"].value) for row in select(store, _LATEST)]
     return render(
         request, "home.html", page,
         entities=sum(1 for iri in labels.types if iri.startswith(AKGID) and iri not in articles),
         articles=len(articles), triples=triples, per_class=per_class,
-        meetings=meetings, latest=latest[:10],
+        meetings=meetings, latest=latest,
     )
 
 
@@ -554,7 +559,7 @@ def entity_page(request: Request, store: pyoxigraph.Store, iri: str, slug: str) 
 
 def person_posts(store: pyoxigraph.Store, labels: Labels, page: Page, node: pyoxigraph.NamedNode) -> list[Listed]:
     """A person's posts as a timeline, each with the article that attests it."""
-    titles = _titles(store, page)
+    titles = _titles(store, page, holder=node)
     posts: dict[tuple[str, str, str], Listed] = {}
     for row in select(store, _POSTS, person=node):
         pos = row["pos"].value
@@ -578,7 +583,7 @@ def person_posts(store: pyoxigraph.Store, labels: Labels, page: Page, node: pyox
 
 def organisation_people(store: pyoxigraph.Store, labels: Labels, page: Page, node: pyoxigraph.NamedNode) -> list[Listed]:
     """The people who hold posts in an organisation, with the post and its latest date."""
-    titles = _titles(store, page)
+    titles = _titles(store, page, org=node)
     people: dict[tuple[str, str], Listed] = {}
     for row in select(store, _PEOPLE, org=node):
         person, pos = row["person"].value, row["pos"].value
@@ -594,9 +599,11 @@ def organisation_people(store: pyoxigraph.Store, labels: Labels, page: Page, nod
     return sorted(people.values(), key=lambda p: (p.link.text, p.detail))
 
 
-def _titles(store: pyoxigraph.Store, page: Page) -> dict[str, str]:
+def _titles(store: pyoxigraph.Store, page: Page, **bound: pyoxigraph.NamedNode) -> dict[str, str]:
+    """The post titles (in the page language) of a ``holder``'s or an ``org``'s positions."""
+    (role, node), = bound.items()
     by_pos: dict[str, list[Any]] = defaultdict(list)
-    for row in select(store, _TITLES):
+    for row in select(store, _TITLES[role], **bound):
         by_pos[row["pos"].value].append(row["title"])
     return {pos: in_language(terms, page.lang)[0].value for pos, terms in by_pos.items()}
 
