@@ -164,8 +164,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "การประชุมครั้งหนึ่งของ ADGMIN, ADGSOM หรือ WG-AS ต้องมี IRI เป็น akgid:{series}-{ordinal} เช่น akgid:adgmin-5",
     ),
     "session-ordinal": (
-        'A meeting of a series states its akg:ordinal (the N of "the Nth").',
-        'การประชุมที่อยู่ในชุดการประชุมต้องระบุ akg:ordinal (N ของ "ครั้งที่ N")',
+        "A ministerial, senior officials' or working group meeting of a series states its akg:ordinal "
+        '(the N of "the Nth").',
+        "การประชุมระดับรัฐมนตรี ระดับเจ้าหน้าที่อาวุโส หรือคณะทำงาน ที่อยู่ในชุดการประชุม ต้องระบุ akg:ordinal "
+        '(N ของ "ครั้งที่ N")',
     ),
     "MinisterialMeeting-series": (
         "A ministerial meeting is not a session of ADGSOM or of WG-AS.",
@@ -371,9 +373,13 @@ GOOD: list[Good] = [
               'schema:superEvent akgid:adgmin-9 ; schema:startDate "2031"^^xsd:gYear ; '
               "schema:attendee akgid:person-a , akgid:country-b"),
     ),
-    Good("SeriesSessionShape", ent("akgid:retreat-x-2", "akg:SeniorOfficialsMeeting", "การประชุมเอกซ์ ครั้งที่ 2", "The 2nd X Retreat",
-                                   "akg:series akgid:retreat-x ; akg:ordinal 2")
-         + ent("akgid:retreat-x", "akg:MeetingSeries", "การประชุมเอกซ์", "X Retreat")),
+    Good("MeetingShape",  # a numbered series' meeting has its ordinal; a dated series' meeting needs none
+         ent("akgid:retreat-x-2", "akg:SeniorOfficialsMeeting", "การประชุมเอกซ์ ครั้งที่ 2", "The 2nd X Retreat",
+             "akg:series akgid:retreat-x ; akg:ordinal 2")
+         + ent("akgid:retreat-x", "akg:MeetingSeries", "การประชุมเอกซ์", "X Retreat")
+         + ent("akgid:cabinet-x-2023-03-21", "akg:CabinetMeeting", "การประชุม ครม. 21 มี.ค. 2566", "Cabinet meeting of 2023-03-21",
+               'akg:series akgid:cabinet-x ; schema:startDate "2023-03-21"^^xsd:date')
+         + ent("akgid:cabinet-x", "akg:MeetingSeries", "การประชุมคณะรัฐมนตรี", "Cabinet meetings")),
     Good("MinisterialMeetingShape", ent("akgid:adgmin-1", "akg:MinisterialMeeting", "ครั้งที่ 1", "The 1st", "akg:series akgid:series-adgmin ; akg:ordinal 1")),
     Good("SeniorOfficialsMeetingShape", ent("akgid:adgsom-1", "akg:SeniorOfficialsMeeting", "ครั้งที่ 1", "The 1st", "akg:series akgid:series-adgsom ; akg:ordinal 1")),
     Good("WorkingGroupMeetingShape", ent("akgid:wg-as-1", "akg:WorkingGroupMeeting", "ครั้งที่ 1", "The 1st",
