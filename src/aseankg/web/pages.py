@@ -62,6 +62,12 @@ FACT_ORDER = [expand(c) for c in (
     "akg:attestedOn", "akg:country", "akg:memberOf", "akg:partOf", "akg:amount",
     "akg:fundedBy", "akg:proposedBy",
 )]
+# The graph view's groups of classes (graph.js and style.css colour them alike).
+LEGEND = (
+    ("person", "akg:Person"), ("organization", "akg:Organization"), ("country", "akg:Country"),
+    ("place", "akg:Place"), ("meeting", "akg:Meeting"), ("series", "akg:MeetingSeries"),
+    ("document", "akg:PolicyDocument"), ("position", "akg:Position"), ("article", "akg:NewsArticle"),
+)
 DATE_TYPES = {XSD + "date": "date", XSD + "gYearMonth": "gYearMonth", XSD + "gYear": "gYear"}
 
 
@@ -454,8 +460,9 @@ def graph_page(request: Request, iri: str = "") -> HTMLResponse:
         (show(pyoxigraph.NamedNode(s), labels, page), labels.label(p, page.lang), show(pyoxigraph.NamedNode(o), labels, page))
         for s, o, p in graph.edges(keys=True)
     ]
+    legend = [(group, labels.label(expand(cls), page.lang)) for group, cls in LEGEND]
     return render(request, "graph.html", page, iri=iri, title=labels.label(iri, page.lang),
-                  back=page.href_iri(iri), edges=edges, truncated=truncated)
+                  back=page.href_iri(iri), edges=edges, truncated=truncated, legend=legend)
 
 
 @router.get("/id/{name}")

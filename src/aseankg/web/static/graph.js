@@ -23,6 +23,12 @@
     Position: "position", NewsArticle: "article", Status: "status"
   };
 
+  // The classes' colours are the stylesheet's (--c-person …), shared with the legend.
+  var rootStyle = window.getComputedStyle(document.documentElement);
+  function colour(group) {
+    return rootStyle.getPropertyValue("--c-" + group).trim() || "#8a94a6";
+  }
+
   function localName(type) {
     if (!type) return "";
     var cut = Math.max(type.lastIndexOf("#"), type.lastIndexOf("/"));
@@ -40,17 +46,17 @@
         "label": "data(label)", "font-size": 11, "text-wrap": "wrap", "text-max-width": 140,
         "text-valign": "bottom", "text-margin-y": 4, "color": "#1d2733",
         "font-family": "Noto Sans Thai, Sarabun, Waree, Loma, Garuda, sans-serif",
-        "background-color": "#8a94a6", "width": 26, "height": 26,
+        "background-color": colour("other"), "width": 26, "height": 26,
         "border-width": 2, "border-color": "#ffffff" } },
-      { selector: "node.person", style: { "background-color": "#2f6fdf", "shape": "ellipse" } },
-      { selector: "node.organization", style: { "background-color": "#14866d", "shape": "round-rectangle" } },
-      { selector: "node.country", style: { "background-color": "#b7791f", "shape": "hexagon" } },
-      { selector: "node.place", style: { "background-color": "#c05621", "shape": "triangle" } },
-      { selector: "node.meeting", style: { "background-color": "#8e44ad", "shape": "diamond" } },
-      { selector: "node.series", style: { "background-color": "#6b46c1", "shape": "star" } },
-      { selector: "node.document", style: { "background-color": "#c53030", "shape": "rectangle" } },
-      { selector: "node.position", style: { "background-color": "#718096", "shape": "round-tag", "width": 18, "height": 18 } },
-      { selector: "node.article", style: { "background-color": "#4a5568", "shape": "round-rectangle" } },
+      { selector: "node.person", style: { "background-color": colour("person"), "shape": "ellipse" } },
+      { selector: "node.organization", style: { "background-color": colour("organization"), "shape": "round-rectangle" } },
+      { selector: "node.country", style: { "background-color": colour("country"), "shape": "hexagon" } },
+      { selector: "node.place", style: { "background-color": colour("place"), "shape": "triangle" } },
+      { selector: "node.meeting", style: { "background-color": colour("meeting"), "shape": "diamond" } },
+      { selector: "node.series", style: { "background-color": colour("series"), "shape": "star" } },
+      { selector: "node.document", style: { "background-color": colour("document"), "shape": "rectangle" } },
+      { selector: "node.position", style: { "background-color": colour("position"), "shape": "round-tag", "width": 18, "height": 18 } },
+      { selector: "node.article", style: { "background-color": colour("article"), "shape": "round-rectangle" } },
       { selector: "node.centre", style: { "width": 38, "height": 38, "border-color": "#f6ad55", "border-width": 4, "font-weight": "bold" } },
       { selector: "node.expanded", style: { "border-color": "#1d2733" } },
       { selector: "edge", style: {
