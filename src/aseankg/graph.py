@@ -7,6 +7,7 @@ ADGMIN meeting.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +37,9 @@ def article_slug(identifier: str) -> str:
     return mint_slug(f"article {identifier}")
 
 
-def mention_slug(identifier: str, begin: int, end: int) -> str:
-    return mint_slug(f"mention {identifier} {begin} {end}")
+def mention_slug(identifier: str, begin: int, end: int, entity: str | None = None) -> str:
+    """The slug of a mention; ``entity`` tells apart two entities named by one span."""
+    return mint_slug(f"mention {identifier} {begin} {end} {entity or ''}")
 
 
 def ontology_file() -> Path:
@@ -141,8 +143,10 @@ def document_quads(document: Document, extraction: Extraction) -> list[Quad]:
         quads.append(Quad(subject, node("akg:mentionedIn"), article, graph))
         if not entity.curated:
             quads.extend(entity_label_quads(entity, graph))
+    spans = Counter((m.begin, m.end) for m in extraction.mentions)
     for m in extraction.mentions:
-        mention = NamedNode(entity_iri(mention_slug(document.identifier, m.begin, m.end)))
+        shared = m.entity if spans[m.begin, m.end] > 1 else None
+        mention = NamedNode(entity_iri(mention_slug(document.identifier, m.begin, m.end, shared)))
         quads.extend(
             Quad(mention, p, o, graph)
             for p, o in (
