@@ -14,12 +14,12 @@ honorifics an altLabel.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
 from aseankg.extract.text import DocText, is_thai
-from aseankg.extract.trie import Trie
 from aseankg.lexicon import surface_key
 from aseankg.nlp import romanize
 
@@ -40,18 +40,6 @@ class PersonMention:
     slug: str | None
     name: str
     given_only: bool = False
-
-
-_GIVEN_TRIES: dict[int, Trie] = {}
-
-
-def _given_trie(doc: DocText) -> Trie:
-    trie = _GIVEN_TRIES.get(id(doc.res))
-    if trie is None:
-        trie = Trie((surface_key(n), n) for n in doc.res.given_names)
-        _GIVEN_TRIES.clear()
-        _GIVEN_TRIES[id(doc.res)] = trie
-    return trie
 
 
 def _blocks(doc: DocText, registry: Registry, offset: int) -> bool:
@@ -94,7 +82,7 @@ def _given_at(doc: DocText, offset: int) -> bool:
     k = doc.key_index(offset)
     if k >= len(doc.key) or doc.offsets[k] != offset:
         return False
-    for key_end, _name in _given_trie(doc).matches(doc.key, k):
+    for key_end, _name in doc.res.given_trie.matches(doc.key, k):
         end = doc.key_end_offset(key_end)
         if doc.ends_word(end) or end >= doc.end or doc.text[end].isspace():
             return True
@@ -166,13 +154,14 @@ def find_people(doc: DocText, registry: Registry) -> list[PersonMention]:
     """Every person named after an honorific, plus lexicon people named without one."""
     text, layer = doc.text, registry.layer
     people: list[PersonMention] = []
+    starts = [f.begin for f in doc.find_prefixes(doc.res.honorifics)]
     for begin, end_line in doc.lines:
         i = begin
         while i < end_line:
-            ch = text[i]
-            if not doc.starts_word(i) or not (is_thai(ch) or ch.isalpha()):
-                i += 1
-                continue
+            nxt = bisect.bisect_left(starts, i)
+            if nxt >= len(starts) or starts[nxt] >= end_line:
+                break
+            i = starts[nxt]
             titles_end = _titles(doc, i, end_line)
             if titles_end is None:
                 i += 1

@@ -62,9 +62,10 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
     entry = registry.lexicon.lookup(th)
     if entry is not None:
         return Hit(offset, end, entry.slug, entry.cls)
-    latn = latin_name(romanize(th))
+    romanised = f"{romanize(head.th)} {romanize(rest)}"
+    latn = latin_name(romanised)
     english = head.en.format(latin_name(romanize(rest))) if head.en else latn
-    slug = slug_for(romanize(th), th)
+    slug = slug_for(romanised, th)
     if slug is None:
         return None
     registry.add_entity(slug, "akg:Place", th, english, latn=latn)

@@ -115,11 +115,13 @@ def parse_phrase(doc: DocText, registry: Registry, offset: int, limit: int) -> l
     # A country closing the phrase ("…ของเมียนมา") is the government posts' country.
     last = posts[-1]
     phrase_country = None
-    for qualifier in ("ของ", "แห่ง"):
-        if text.startswith(qualifier, last.end):
-            hit = registry.layer.at(last.end + len(qualifier), {"akg:Country"})
+    after = last.end + 1 if text.startswith(" ", last.end) else last.end
+    for qualifier in ("ของ", "แห่ง", ""):
+        if text.startswith(qualifier, after):
+            hit = registry.layer.at(after + len(qualifier), {"akg:Country"})
             if hit is not None:
                 phrase_country = hit.slug
+                break
     if phrase_country is None:
         for p in posts:
             if p.org and p.post.org == "follows":

@@ -64,6 +64,7 @@ class Resources:
     dictionary: frozenset[str]
     given_names: frozenset[str]
     family_names: frozenset[str]
+    given_trie: Trie  # PyThaiNLP's Thai given names
 
 
 def _build(lexicon: Lexicon) -> Resources:
@@ -96,6 +97,7 @@ def _build(lexicon: Lexicon) -> Resources:
         for words in group.values():
             extra.update(w for w in words if isinstance(w, str) and " " not in w)
     word_trie = WordTrie(set(dictionary) | extra)
+    given_names = frozenset(thai_male_names()) | frozenset(thai_female_names())
 
     return Resources(
         lexicon=lexicon,
@@ -132,8 +134,9 @@ def _build(lexicon: Lexicon) -> Resources:
         proposal=_trie(vocab.proposal),
         word_trie=word_trie,
         dictionary=dictionary,
-        given_names=frozenset(thai_male_names()) | frozenset(thai_female_names()),
+        given_names=given_names,
         family_names=frozenset(thai_family_names()),
+        given_trie=Trie((n, n) for n in given_names),
     )
 
 

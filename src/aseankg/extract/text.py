@@ -62,6 +62,7 @@ class DocText:
         self.key = key
         self.offsets = [o + self.begin for o in offsets]
         self.bounds = self._boundaries(body)
+        self._word_edges()
         self.lines = [
             (m.start() + self.begin, m.end() + self.begin) for m in _LINE.finditer(body)
         ]
@@ -110,7 +111,11 @@ class DocText:
         word = self.words.get(begin)
         if word is None or begin + len(word) <= end:
             return False
-        return word in self.res.dictionary and self.res.names.longest(self.key, self.key_index(begin)) is None
+        if word not in self.res.dictionary or self.res.names.longest(self.key, self.key_index(begin)):
+            return False
+        rest = word[end - begin :]
+        # ปลัดกระทรวง is ปลัด + กระทรวง; สภาพ is not สภา + พ
+        return rest not in self.res.dictionary
 
     def words_of(self, begin: int, end: int) -> list[str]:
         """The segmentation's words within ``text[begin:end]``."""
@@ -125,14 +130,35 @@ class DocText:
         last = self.offsets[key_end - 1]
         return last + (2 if self.text[last] == "\u0e4d" else 1)
 
+    def _word_edges(self) -> None:
+        """Precompute, for every offset of the body, whether a word may start / end there."""
+        text, begin, end, bounds = self.text, self.begin, self.end, self.bounds
+        starts = bytearray(end - begin + 1)
+        ends = bytearray(end - begin + 1)
+        for offset in range(begin, end + 1):
+            i = offset - begin
+            if offset <= begin or offset >= end or offset in bounds:
+                starts[i] = ends[i] = 1
+                continue
+            before, here = text[offset - 1], text[offset]
+            if _ascii_alnum(here):
+                starts[i] = not _ascii_alnum(before)
+            else:
+                starts[i] = not (is_thai(before) and is_thai(here))
+            if _ascii_alnum(before):
+                ends[i] = not _ascii_alnum(here)
+            else:
+                ends[i] = not (is_thai(before) and is_thai(here))
+        self._starts, self._ends = starts, ends
+        self._found: dict[int, list[Found]] = {}
+        self._starts_cache: list[int] | None = None
+
     def starts_word(self, offset: int) -> bool:
         """Can a name start at ``offset`` without cutting a word?"""
-        if offset <= self.begin or offset in self.bounds:
+        i = offset - self.begin
+        if i <= 0 or i >= len(self._starts):
             return True
-        before, here = self.text[offset - 1], self.text[offset]
-        if _ascii_alnum(here):
-            return not _ascii_alnum(before)
-        return not (is_thai(before) and is_thai(here))
+        return bool(self._starts[i])
 
     def starts_syllable(self, offset: int) -> bool:
         """Can a long name start at ``offset``? Not inside a Thai syllable (a name of five
@@ -149,12 +175,10 @@ class DocText:
 
     def ends_word(self, offset: int) -> bool:
         """Can a name end at ``offset`` without cutting a word?"""
-        if offset >= self.end or offset in self.bounds:
+        i = offset - self.begin
+        if i <= 0 or i >= len(self._ends) - 1:
             return True
-        before, here = self.text[offset - 1], self.text[offset]
-        if _ascii_alnum(before):
-            return not _ascii_alnum(here)
-        return not (is_thai(before) and is_thai(here))
+        return bool(self._ends[i])
 
     def match(self, trie: Trie, offset: int, *, whole: bool = True) -> Found | None:
         """The longest word of ``trie`` at ``offset`` (ending on a word boundary if ``whole``)."""
@@ -190,17 +214,37 @@ class DocText:
 
     def find_prefixes(self, trie: Trie) -> list[Found]:
         """Every longest word of ``trie`` that starts on a word boundary, whatever follows it
-        (head nouns and titles are written glued to the name after them)."""
+        (head nouns and titles are written glued to the name after them). Cached."""
+        cached = self._found.get(id(trie))
+        if cached is not None:
+            return cached
         found: list[Found] = []
+        self._found[id(trie)] = found
         key, offsets = self.key, self.offsets
-        for k in range(len(key)):
+        for k in self._start_keys():
             matches = trie.matches(key, k)
-            if matches and self.starts_word(offsets[k]):
+            if matches:
                 key_end, value = matches[-1]
                 end = self.key_end_offset(key_end)
                 if not self.cuts_word(offsets[k], end):
                     found.append(Found(offsets[k], end, value))
         return found
+
+    def _start_keys(self) -> list[int]:
+        if self._starts_cache is None:
+            self._starts_cache = [k for k, o in enumerate(self.offsets) if self.starts_word(o)]
+        return self._starts_cache
+
+    def first(self, trie: Trie, begin: int, end: int) -> Found | None:
+        """The first word of ``trie`` (see :meth:`find_prefixes`) within ``[begin, end)``."""
+        found = self.find_prefixes(trie)
+        i = bisect.bisect_left([f.begin for f in found], begin)
+        if i < len(found) and found[i].begin < end:
+            return found[i]
+        return None
+
+    def all_within(self, trie: Trie, begin: int, end: int) -> list[Found]:
+        return [f for f in self.find_prefixes(trie) if begin <= f.begin < end]
 
     # ---------------------------------------------------------------- layout
     def skip_spaces(self, offset: int, limit: int | None = None) -> int:
