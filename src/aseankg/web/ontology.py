@@ -19,7 +19,7 @@ from fastapi.responses import PlainTextResponse, Response
 from aseankg.namespaces import AKG, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, compact, expand
 from aseankg.web import negotiation
 from aseankg.web.labels import labels_for
-from aseankg.web.pages import Page, render
+from aseankg.web.frame import Page, render
 from aseankg.web.reading import current_store
 
 router = APIRouter(include_in_schema=False)

@@ -1,8 +1,7 @@
-"""The pages people read: home, entity pages (``/id/…``, also as RDF), articles, search, graph view.
+"""The pages people read: home, entity pages (``/id/…``, also as RDF), search, graph view.
 
-Every page is rendered on the server (readable with JavaScript off) in the page language
-(:mod:`aseankg.web.i18n`), shows things by their labels in that language and links each to
-its own page. An entity IRI ``https://w3id.org/aseankg/id/{slug}`` is answered at
+Pages are framed by :mod:`aseankg.web.frame` and articles drawn by :mod:`aseankg.web.articles`.
+An entity IRI ``https://w3id.org/aseankg/id/{slug}`` is answered at
 ``/id/{slug}`` on any host: HTML for browsers, Turtle / JSON-LD / N-Triples by ``Accept`` or
 by a ``.ttl`` / ``.jsonld`` / ``.nt`` suffix.
 """
@@ -12,29 +11,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import pyoxigraph
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
-from fastapi.templating import Jinja2Templates
 
 from aseankg.namespaces import AKG, AKGID, PREFIXES, entity_iri, expand
 from aseankg.web import negotiation
-from aseankg.web.i18n import Lang, format_date, format_range, other, page_lang, word
+from aseankg.web.articles import article_ref, article_view, mentioned_in
+from aseankg.web.frame import DATE_TYPES, SLUG, Listed, Page, Shown, in_language, not_found, render, show, sort_key
+from aseankg.web.i18n import format_range
 from aseankg.web.labels import ARTICLE, Labels, labels_for
 from aseankg.web.neighbourhood import neighbourhood
 from aseankg.web.params import IRI_PATTERN, valid_iri
-from aseankg.web.reading import current_store, select
+from aseankg.web.reading import current_store, known, outgoing, select
 from aseankg.web.search import results
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-XSD = PREFIXES["xsd"]
 RDF_FORMATS = (negotiation.TURTLE, negotiation.JSON_LD, negotiation.N_TRIPLES)
 OFFERED = (negotiation.HTML, *RDF_FORMATS)
 SERIALISATION = {
@@ -68,107 +62,6 @@ LEGEND = (
     ("place", "akg:Place"), ("meeting", "akg:Meeting"), ("series", "akg:MeetingSeries"),
     ("document", "akg:PolicyDocument"), ("position", "akg:Position"), ("article", "akg:NewsArticle"),
 )
-DATE_TYPES = {XSD + "date": "date", XSD + "gYearMonth": "gYearMonth", XSD + "gYear": "gYear"}
-
-
-# --- links and the page's frame ---------------------------------------------------------
-
-def page_path(iri: str) -> str | None:
-    """This app's page for ``iri``: ``/id/…`` for entities, ``/ontology#…`` for terms."""
-    if iri.startswith(AKGID) and SLUG.match(iri[len(AKGID):]):
-        return "/id/" + iri[len(AKGID):]
-    if iri.startswith(AKG):
-        return "/ontology#" + iri[len(AKG):]
-    return None
-
-
-class Page:
-    """What every template gets: the language, links that keep it, the interface's words."""
-
-    def __init__(self, request: Request) -> None:
-        self.request = request
-        self.lang, self.explicit = page_lang(request)
-        self.other = other(self.lang)
-
-    def href(self, path: str, **params: Any) -> str:
-        """A link to ``path`` on this site that keeps a chosen language."""
-        path, hash_, fragment = path.partition("#")
-        query = {k: v for k, v in params.items() if v is not None}
-        if self.explicit:
-            query["lang"] = self.lang
-        link = path + ("?" + urlencode(query) if query else "")
-        return link + (hash_ + fragment)
-
-    def href_iri(self, iri: str) -> str | None:
-        path = page_path(iri)
-        return self.href(path) if path else None
-
-    def switch(self) -> str:
-        """This page in the other language."""
-        query = [(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"]
-        query.append(("lang", self.other))
-        return self.request.url.path + "?" + urlencode(query)
-
-    def word(self, key: str) -> str:
-        return word(key, self.lang)
-
-    def date(self, literal: pyoxigraph.Literal | None) -> str:
-        if literal is None:
-            return ""
-        kind = DATE_TYPES.get(literal.datatype.value) if literal.datatype else None
-        return format_date(literal.value, kind, self.lang) if kind else literal.value
-
-
-def render(request: Request, template: str, page: Page, status_code: int = 200, **context: Any) -> HTMLResponse:
-    response = templates.TemplateResponse(
-        request, template, {"page": page, "lang": page.lang, **context}, status_code=status_code
-    )
-    response.headers["Vary"] = "Accept, Accept-Language"
-    response.headers["Content-Language"] = page.lang
-    return response
-
-
-def not_found(request: Request, what: str) -> HTMLResponse:
-    """The 404 page, with a search box, for an IRI the graph says nothing about."""
-    page = Page(request)
-    return render(request, "not_found.html", page, status_code=404, what=what)
-
-
-# --- values shown on pages --------------------------------------------------------------
-
-@dataclass
-class Shown:
-    """A value as a page shows it: its text, a link, and its language or machine form."""
-
-    text: str
-    href: str | None = None
-    lang: str | None = None
-    iso: str | None = None  # the ISO date behind a formatted date
-    external: bool = False
-
-
-def show(term: Any, labels: Labels, page: Page) -> Shown:
-    if isinstance(term, pyoxigraph.NamedNode):
-        local = page.href_iri(term.value)
-        if local:
-            return Shown(labels.label(term.value, page.lang), local)
-        return Shown(labels.label(term.value, page.lang) if labels.has_label(term.value) else term.value,
-                     term.value, external=True)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.datatype and term.datatype.value in DATE_TYPES:
-            return Shown(page.date(term), iso=term.value)
-        return Shown(term.value, lang=term.language)
-    return Shown(str(term))
-
-
-def in_language(terms: list[Any], lang: Lang) -> list[Any]:
-    """Of several language-tagged literals, those in ``lang`` when there are any."""
-    tagged = [t for t in terms if isinstance(t, pyoxigraph.Literal) and t.language]
-    if len(tagged) < 2:
-        return terms
-    mine = [t for t in tagged if t.language.lower() == lang]
-    rest = [t for t in terms if t not in tagged]
-    return rest + (mine or tagged)
 
 
 @dataclass
@@ -181,7 +74,6 @@ class Fact:
 
 # --- reading one entity -----------------------------------------------------------------
 
-_OUT = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
 _IN = """SELECT DISTINCT ?o ?s ?p ?start WHERE {
   ?s ?p ?o . FILTER(isIRI(?s) && ?p NOT IN (akg:mentionOf, akg:inDocument, prov:wasDerivedFrom))
   OPTIONAL { ?s schema:startDate ?start }
@@ -200,26 +92,6 @@ _TITLES = {
 }
 _LATEST = """SELECT DISTINCT ?a ?issued WHERE { ?a a akg:NewsArticle OPTIONAL { ?a dcterms:issued ?issued } }
 ORDER BY DESC(?issued) ?a LIMIT 10"""
-_MENTIONS = """SELECT DISTINCT ?e ?m ?article ?begin ?end ?anchor ?sentence WHERE {
-  ?m akg:mentionOf ?e ; akg:inDocument ?article ; akg:beginIndex ?begin ; akg:endIndex ?end ;
-     akg:anchorOf ?anchor ; akg:sentence ?sentence .
-}"""
-_ARTICLE_MENTIONS = """SELECT DISTINCT ?article ?m ?e ?begin ?end ?anchor ?sentence WHERE {
-  ?m akg:inDocument ?article ; akg:mentionOf ?e ; akg:beginIndex ?begin ; akg:endIndex ?end ;
-     akg:anchorOf ?anchor ; akg:sentence ?sentence .
-}"""
-
-
-def outgoing(store: pyoxigraph.Store, iri: str) -> dict[str, list[Any]]:
-    found: dict[str, list[Any]] = defaultdict(list)
-    for row in select(store, _OUT, s=pyoxigraph.NamedNode(iri)):
-        found[row["p"].value].append(row["o"])
-    return found
-
-
-def known(store: pyoxigraph.Store, iri: str) -> bool:
-    node = pyoxigraph.NamedNode(iri)
-    return any(True for _ in store.quads_for_pattern(node, None, None, None))
 
 
 def description(store: pyoxigraph.Store, iri: str) -> list[pyoxigraph.Triple]:
@@ -250,126 +122,6 @@ def serialise(triples: list[pyoxigraph.Triple], fmt: negotiation.Format) -> Resp
         prefixes=PREFIXES if fmt is negotiation.TURTLE else None,
     )
     return Response(data, media_type=fmt.content_type, headers={"Vary": "Accept"})
-
-
-@dataclass
-class Highlighted:
-    """A stretch of text; ``href``/``label`` set when it is a mention of an entity."""
-
-    text: str
-    href: str | None = None
-    label: str | None = None
-    mark: bool = False
-
-
-def highlight(text: str, spans: list[tuple[int, int, str | None, str | None]]) -> list[Highlighted]:
-    """``text`` cut at the spans ``(begin, end, href, label)``; overlapping spans keep the first longest."""
-    pieces: list[Highlighted] = []
-    cursor = 0
-    for begin, end, href, label in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if begin < cursor or end <= begin or end > len(text):
-            continue
-        if begin > cursor:
-            pieces.append(Highlighted(text[cursor:begin]))
-        pieces.append(Highlighted(text[begin:end], href, label, True))
-        cursor = end
-    if cursor < len(text):
-        pieces.append(Highlighted(text[cursor:]))
-    return pieces
-
-
-@dataclass
-class Passage:
-    """A sentence of an article, placed by its offset in the article's text."""
-
-    start: int
-    sentence: str
-    spans: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
-
-
-def passages(rows: list[dict[str, Any]], labels: Labels, page: Page, *, link: bool = True) -> list[Passage]:
-    """The sentences of mention rows with the mentions placed in them, in text order.
-
-    A sentence's own offset is not stored; each mention gives it as ``begin`` minus where the
-    anchor stands in the sentence, and mentions that agree share a sentence.
-    """
-    groups: dict[str, list[Passage]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: int(r["begin"].value)):
-        sentence, anchor = row["sentence"].value, row["anchor"].value
-        begin, end = int(row["begin"].value), int(row["end"].value)
-        starts = [begin - i for i in _occurrences(sentence, anchor)] or [begin]
-        passage = next((p for p in groups[sentence] if p.start in starts), None)
-        if passage is None:
-            passage = Passage(starts[0], sentence)
-            groups[sentence].append(passage)
-        entity = row["e"].value
-        href = page.href_iri(entity) if link else None
-        passage.spans.append((begin - passage.start, end - passage.start, href, labels.label(entity, page.lang)))
-    return sorted((p for ps in groups.values() for p in ps), key=lambda p: p.start)
-
-
-def _occurrences(text: str, part: str) -> list[int]:
-    found, at = [], text.find(part)
-    while part and at >= 0:
-        found.append(at)
-        at = text.find(part, at + 1)
-    return found
-
-
-@dataclass
-class ArticleRef:
-    iri: str
-    href: str | None
-    title: str
-    date: str
-    iso: str
-    url: str | None
-    sentences: list[list[Highlighted]] = field(default_factory=list)
-
-
-def article_ref(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> ArticleRef:
-    facts = outgoing(store, iri)
-    issued = facts.get(P["dcterms:issued"], [None])[0]
-    url = facts.get(P["schema:url"], [None])[0]
-    return ArticleRef(
-        iri=iri,
-        href=page.href_iri(iri),
-        title=labels.label(iri, page.lang),
-        date=page.date(issued),
-        iso=issued.value if issued is not None else "",
-        url=url.value if isinstance(url, pyoxigraph.NamedNode) else None,
-    )
-
-
-def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> list[ArticleRef]:
-    """Each article naming ``iri``, with the sentences that name it, the mention marked."""
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in select(store, _MENTIONS, e=pyoxigraph.NamedNode(iri)):
-        by_article[row["article"].value].append(row)
-    for row in select(store, "SELECT DISTINCT ?e ?article WHERE { ?e akg:mentionedIn ?article }",
-                      e=pyoxigraph.NamedNode(iri)):
-        by_article.setdefault(row["article"].value, [])
-    found = []
-    for article, rows in by_article.items():
-        ref = article_ref(store, labels, page, article)
-        ref.sentences = [highlight(p.sentence, p.spans) for p in passages(rows, labels, page, link=False)]
-        found.append(ref)
-    return sorted(found, key=lambda a: (a.iso, a.iri))
-
-
-@dataclass
-class Listed:
-    """One line of a list on a page: a linked thing, with a role or title and a date."""
-
-    link: Shown
-    detail: str = ""
-    date: str = ""
-    iso: str = ""
-    via: ArticleRef | None = None
-
-
-def sort_key(listed: Listed) -> tuple[str, str]:
-    return (listed.iso or "9999", listed.link.text)
 
 
 # --- routes -------------------------------------------------------------------------------
@@ -614,59 +366,4 @@ def _titles(store: pyoxigraph.Store, page: Page, **bound: pyoxigraph.NamedNode) 
         by_pos[row["pos"].value].append(row["title"])
     return {pos: in_language(terms, page.lang)[0].value for pos, terms in by_pos.items()}
 
-
-@dataclass
-class ArticleView:
-    ref: ArticleRef
-    identifier: str
-    full_text: bool
-    paragraphs: list[list[Highlighted]]
-    named: list[tuple[str, list[Shown]]]
-
-
-def article_view(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str, out: dict[str, list[Any]]) -> ArticleView:
-    """An article: its text with every recognised mention marked and linked to its entity.
-
-    The text is the article's ``schema:text`` when the graph holds it; otherwise the graph's
-    sentences that carry mentions, in the order they stand in the article.
-    """
-    rows = select(store, _ARTICLE_MENTIONS, article=pyoxigraph.NamedNode(iri))
-    text = next((t.value for t in out.get(P["schema:text"], []) if isinstance(t, pyoxigraph.Literal)), None)
-    if text is not None:
-        spans = [(int(r["begin"].value), int(r["end"].value), page.href_iri(r["e"].value),
-                  labels.label(r["e"].value, page.lang)) for r in rows]
-        pieces = highlight(text, spans)
-        paragraphs = _split_paragraphs(pieces)
-    else:
-        paragraphs = [highlight(p.sentence, p.spans) for p in passages(rows, labels, page)]
-    named: dict[str, dict[str, Shown]] = defaultdict(dict)
-    for row in select(store, "SELECT DISTINCT ?e ?article WHERE { ?e akg:mentionedIn ?article }",
-                      article=pyoxigraph.NamedNode(iri)):
-        entity = row["e"].value
-        kind = labels.kind(entity)
-        named[labels.label(kind, page.lang) if kind else ""][entity] = show(row["e"], labels, page)
-    identifier = out.get(P["dcterms:identifier"], [pyoxigraph.Literal("")])[0].value
-    return ArticleView(
-        ref=article_ref(store, labels, page, iri),
-        identifier=identifier,
-        full_text=text is not None,
-        paragraphs=paragraphs,
-        named=sorted((k, sorted(v.values(), key=lambda s: s.text)) for k, v in named.items()),
-    )
-
-
-def _split_paragraphs(pieces: list[Highlighted]) -> list[list[Highlighted]]:
-    """Pieces of a text cut into paragraphs at its line breaks."""
-    paragraphs: list[list[Highlighted]] = [[]]
-    for piece in pieces:
-        if piece.mark:
-            paragraphs[-1].append(piece)
-            continue
-        lines = piece.text.split("\n")
-        for i, line in enumerate(lines):
-            if i:
-                paragraphs.append([])
-            if line:
-                paragraphs[-1].append(Highlighted(line))
-    return [p for p in paragraphs if any(x.text.strip() for x in p)]
 

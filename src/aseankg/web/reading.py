@@ -9,6 +9,7 @@ from and rebuilt the first time a request sees a different one.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -76,3 +77,18 @@ def select(store: pyoxigraph.Store, sparql: str, **bindings: pyoxigraph.NamedNod
     for solution in solutions:
         rows.append({n: solution[n] for n in names if solution[n] is not None})
     return rows
+
+
+_OUT = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
+
+
+def outgoing(store: pyoxigraph.Store, iri: str) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = defaultdict(list)
+    for row in select(store, _OUT, s=pyoxigraph.NamedNode(iri)):
+        found[row["p"].value].append(row["o"])
+    return found
+
+
+def known(store: pyoxigraph.Store, iri: str) -> bool:
+    node = pyoxigraph.NamedNode(iri)
+    return any(True for _ in store.quads_for_pattern(node, None, None, None))
