@@ -271,6 +271,18 @@ def test_browsers_and_curl_get_html(small_server) -> None:
             assert "Accept" in r.headers["vary"]
 
 
+def test_head_answers_like_get_without_a_body(small_server) -> None:
+    """Link checkers and crawlers ask with HEAD."""
+    with small_server.client() as http:
+        for path, accept, status in (("/id/adgmin-5", "text/turtle", 200), ("/id/adgmin-5", HTML_ACCEPT, 200),
+                                     ("/id/nobody-here", HTML_ACCEPT, 404), ("/ontology", "text/turtle", 200),
+                                     ("/", HTML_ACCEPT, 200)):
+            r = http.head(path, headers={"Accept": accept})
+            assert r.status_code == status, path
+            assert r.content == b""
+        assert http.head("/id/adgmin-5", headers={"Accept": "text/turtle"}).headers["content-type"].startswith("text/turtle")
+
+
 def test_not_acceptable_lists_the_formats(small_server) -> None:
     with small_server.client() as http:
         r = http.get("/id/adgmin-5", headers={"Accept": "image/png"})

@@ -63,7 +63,7 @@ def _anchor(iri: str) -> str:
     return iri[len(AKG):] if iri.startswith(AKG) else compact(iri).replace(":", "-")
 
 
-@router.get("/ontology")
+@router.api_route("/ontology", methods=["GET", "HEAD"])
 def ontology(request: Request) -> Response:
     """The ontology: a page for browsers, RDF for everything else."""
     fmt = negotiation.choose(request.headers.get("accept"), OFFERED)
@@ -72,7 +72,7 @@ def ontology(request: Request) -> Response:
     return _answer(request, fmt)
 
 
-@router.get("/ontology.{extension}")
+@router.api_route("/ontology.{extension}", methods=["GET", "HEAD"])
 def ontology_file(request: Request, extension: str) -> Response:
     fmt = next((f for f in RDF_FORMATS if f.extension == extension), None)
     if fmt is None:

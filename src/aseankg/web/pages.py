@@ -126,7 +126,7 @@ def serialise(triples: list[pyoxigraph.Triple], fmt: negotiation.Format) -> Resp
 
 # --- routes -------------------------------------------------------------------------------
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     page = Page(request)
     store = current_store(request)
@@ -177,7 +177,7 @@ def _dated(literal: Any) -> tuple[str, str] | None:
     return None
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.api_route("/search", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", type: str | None = None) -> HTMLResponse:
     """Search results as a page (the search box works without JavaScript); with only
     ``type``, every entity of that class."""
@@ -199,7 +199,7 @@ def search_page(request: Request, q: str = "", type: str | None = None) -> HTMLR
                   cls_label=labels.label(cls, page.lang) if cls else None, found=found)
 
 
-@router.get("/graph", response_class=HTMLResponse)
+@router.api_route("/graph", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def graph_page(request: Request, iri: str = "") -> HTMLResponse:
     """The neighbourhood of ``iri`` drawn with cytoscape.js; listed for readers without JavaScript."""
     page = Page(request)
@@ -217,7 +217,7 @@ def graph_page(request: Request, iri: str = "") -> HTMLResponse:
                   back=page.href_iri(iri), edges=edges, truncated=truncated, legend=legend)
 
 
-@router.get("/id/{name}")
+@router.api_route("/id/{name}", methods=["GET", "HEAD"])
 def entity(request: Request, name: str) -> Response:
     """An entity: its page, or its description in Turtle, JSON-LD or N-Triples."""
     slug, dot, suffix = name.partition(".")
