@@ -16,10 +16,12 @@ DOC_GRAPH = GRAPH + "doc/"
 LEXICON_GRAPH = GRAPH + "lexicon"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 ONTOLOGY_IRI = BASE + "ontology"
+SHAPES = BASE + "shapes#"
 
 PREFIXES: dict[str, str] = {
     "akg": AKG,
     "akgid": AKGID,
+    "akgsh": SHAPES,
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "schema": "https://schema.org/",
     "prov": "http://www.w3.org/ns/prov#",

@@ -28,9 +28,6 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from aseankg.namespaces import DOC_GRAPH, compact
 from aseankg.paths import ONTOLOGY_FILE, SHAPES_FILE
 
-SHAPES = "https://w3id.org/aseankg/shapes#"
-"""The namespace of the shapes (``akgsh:``); results name their shape with it."""
-
 LANGUAGES = ("en", "th")
 
 
@@ -325,7 +322,7 @@ def _sparql_results(union: rdflib.Graph, lang: str, locate: _Locate) -> list[Vio
                     severity=constraint.severity,
                     value=_show(value),
                     document=locate(focus, step, value),
-                    shape=_shape_name(constraint.iri),
+                    shape=compact(constraint.iri),
                 )
             )
     return violations
@@ -389,12 +386,8 @@ def _shape(results: rdflib.Graph, result) -> str | None:
     """The most specific named rule: a SPARQL constraint, else the source shape."""
     for candidate in (results.value(result, SH.sourceConstraint), results.value(result, SH.sourceShape)):
         if isinstance(candidate, URIRef):
-            return _shape_name(str(candidate))
+            return compact(str(candidate))
     return None
-
-
-def _shape_name(iri: str) -> str:
-    return "akgsh:" + iri[len(SHAPES):] if iri.startswith(SHAPES) else compact(iri)
 
 
 def _show(term) -> str | None:
