@@ -184,6 +184,9 @@ def _meeting_anchors(doc: DocText, registry: Registry) -> list[Event]:
             when = _label_date(dates[0])
             end = dates[0].span.end
             scope_begin = end
+            dated = dates[0]
+        else:
+            dated = None
         made = _series_meeting(registry, series, n, when)
         if made is None:
             continue
@@ -194,7 +197,7 @@ def _meeting_anchors(doc: DocText, registry: Registry) -> list[Event]:
         registry.ref(slug, "akg:series", series)
         if n is not None:
             registry.fact(slug, "akg:ordinal", Value(str(n), "xsd:integer"))
-        event = Event(slug, cls, begin, end, inner=inner)
+        event = Event(slug, cls, begin, end, inner=inner, date=dated)
         event.scope_end = scope_begin  # the details start after the parenthesis
         if paren is not None:
             consumed.append((paren.begin, paren.end))
@@ -384,6 +387,13 @@ def _details(
             country = _country_before(doc, registry, host, scope_b)
             if country:
                 registry.ref(slug, "akg:hostCountry", country)
+        # "X (จะ)เป็นเจ้าภาพ(ร่วม)จัด(งาน|การประชุม) <meeting>": the host written before it
+        for host in _find_all(doc, res.host, max(line_b, event.begin - 40), event.begin):
+            between = text[doc.match(res.host, host, whole=False).end : event.begin]
+            if re.fullmatch(r"\s*(?:จัด(?:งาน|การประชุม|ประชุม)?)?\s*", between):
+                country = _country_before(doc, registry, host, line_b)
+                if country:
+                    registry.ref(slug, "akg:hostCountry", country)
         # attendees introduced by โดยมี … เข้าร่วม
         intro = _find(doc, res.attend_intro, scope_b, scope_e)
         if intro is not None:

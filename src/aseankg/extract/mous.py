@@ -1,4 +1,130 @@
-def find_meetings(*a): pass
-def find_mous(*a): pass
-def find_funding(*a): pass
-def find_proposals(*a): pass
+"""Memoranda of understanding: "(ร่าง)บันทึกความเข้าใจ(ระหว่าง) X และ Y (ว่าด้วย Z)", or
+"X และ Y ลงนามบันทึกความเข้าใจ…".
+
+Parties are the organisations, governments and countries listed (two or more; "รัฐบาลของ
+ประเทศสมาชิกของ X" is X); the topic follows ว่าด้วย / ด้าน / เรื่อง. A draft (ร่าง…), or an MoU
+not yet signed ("จะลงนาม", "ยังไม่…ลงนาม"), has status Draft; otherwise Signed, with the
+signing date when the sentence gives one. When the written name stops at ฯ, the party the
+sentence names next (the one still considering the draft) completes it. "…ดังกล่าว" refers
+back to the MoU named before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aseankg.extract.model import Ref, Value
+from aseankg.extract.phrases import read_list
+from aseankg.extract.posts import PostMention
+from aseankg.extract.resolve import Hit, Registry, slug_for
+from aseankg.extract.text import DocText
+from aseankg.lexicon import ORGANIZATION_CLASSES
+
+__all__ = ["find_mous"]
+
+_PARTY_CLASSES = ORGANIZATION_CLASSES | {"akg:Country"}
+_TOPIC_END = re.compile(r"\s+(?:ซึ่ง|โดย|เพื่อ|ทั้งนี้|และได้|และจะ|พร้อม|ณ|เมื่อ|ใน(?:วันที่|การ))|\s{2,}|[()\n\r“”\"]")
+_CONTEXT = 150
+
+
+def _label(registry: Registry, slug: str, lang: str) -> str:
+    entity = registry.entity(slug)
+    if entity is None and registry.lexicon.get(slug):
+        entity = registry.lexicon.entries[slug].entity
+    return entity.labels.get(lang, slug) if entity else slug
+
+
+def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None = None) -> None:
+    """Every MoU named in the body, as an entity with parties, topic, status and date."""
+    res, text = doc.res, doc.text
+    alone = alone or []
+    previous: str | None = None
+    for found in doc.find_prefixes(res.mou_heads):
+        b, e = found.begin, found.end
+        line_b, line_e = doc.line_of(b)
+        draft_words = [w for w in res.lexicon.vocabulary.mou["draft"] if text[max(line_b, b - len(w)) : b] == w]
+        draft = bool(draft_words)
+        begin = b - len(draft_words[0]) if draft else b
+        i = doc.skip_spaces(e, line_e)
+        after_anchor = i
+        anaphora = doc.match(res.mou_anaphora, i, whole=False)
+        if text.startswith("ระหว่าง", i):
+            i += len("ระหว่าง")
+        items, end = read_list(doc, registry, i, line_e, alone, _PARTY_CLASSES)
+        if not items:
+            # "X และ Y (ได้ร่วม)ลงนามบันทึกความเข้าใจ…": the parties come first
+            sign = doc.first(res.mou_signed, max(line_b, b - 20), b)
+            if sign is not None:
+                start = _clause_start(doc, line_b, sign.begin)
+                items = [x for x in _items_before(doc, registry, start, sign.begin, alone)]
+            end = after_anchor
+        if anaphora is not None and len(items) < 2:
+            if previous is not None:
+                registry.layer.add(Hit(begin, anaphora.end, previous, "akg:MoU"))
+            continue
+        parties = [x.slug for x in items]
+        if items and items[-1].elided and len(parties) < 2:
+            # the written name stops at ฯ: the party named next in the sentence completes it
+            for hit in registry.layer.top_level(end, min(line_e, end + _CONTEXT)):
+                if hit.cls in _PARTY_CLASSES and hit.slug not in parties:
+                    parties.append(hit.slug)
+                    break
+        if len(parties) < 2:
+            continue
+        topic = None
+        t = doc.skip_spaces(end, line_e)
+        topic_word = doc.match(res.mou_topic, t, whole=False)
+        if topic_word is not None:
+            m = _TOPIC_END.search(text, topic_word.end, min(line_e, topic_word.end + 200))
+            stop = m.start() if m else min(line_e, topic_word.end + 200)
+            topic = text[topic_word.end : stop].strip() or None
+            mention_end = stop if topic else end
+        else:
+            mention_end = end
+        window = text[max(line_b, b - _CONTEXT) : min(line_e, mention_end + _CONTEXT)]
+        unsigned = draft or any(w in window for w in res.lexicon.vocabulary.mou["unsigned"])
+        slug = slug_for("mou-" + "-".join(sorted(parties)))
+        if slug is None:
+            continue
+        th = "บันทึกความเข้าใจระหว่าง" + "และ".join(_label(registry, p, "th") for p in parties)
+        en = "Memorandum of Understanding between " + " and ".join(_label(registry, p, "en") for p in parties)
+        registry.add_entity(slug, "akg:MoU", th, en, latn=None)
+        for party in parties:
+            registry.fact(slug, "akg:party", Ref(party))
+        if topic:
+            registry.fact(slug, "akg:topic", Value(topic, lang="th"))
+        status = "akg:Draft" if unsigned else "akg:Signed"
+        if not registry.has_fact(slug, "akg:status") or status == "akg:Draft":
+            registry.drop_facts(slug, "akg:status")
+            registry.fact(slug, "akg:status", Ref(status))
+        if not unsigned:
+            sign = doc.first(res.mou_signed, line_b, line_e)
+            if sign is not None and sign.value != "ภายใต้":
+                dates = doc.dates_in(max(line_b, b - _CONTEXT), min(line_e, mention_end + _CONTEXT))
+                days = [d for d in dates if d.start.day]
+                if days and not registry.has_fact(slug, "schema:startDate"):
+                    lexical, datatype = days[0].start.xsd()
+                    registry.fact(slug, "schema:startDate", Value(lexical, datatype))
+        registry.layer.add(Hit(begin, max(e, doc.back_spaces(min(mention_end, end))), slug, "akg:MoU"))
+        previous = slug
+
+
+def _clause_start(doc: DocText, line_b: int, offset: int) -> int:
+    return max(line_b, offset - 300)
+
+
+def _items_before(doc: DocText, registry: Registry, begin: int, end: int, alone: list[PostMention]):
+    """The parties named as the subject before a signing verb: the last list of names."""
+    hits = [h for h in registry.layer.top_level(begin, end) if h.cls in _PARTY_CLASSES]
+    if not hits:
+        return []
+    # the list that ends nearest the verb
+    first = hits[-1]
+    for h in reversed(hits[:-1]):
+        gap = doc.text[h.end : first.begin].strip()
+        if gap in ("และ", "กับ", ",", "") or len(gap) <= 4:
+            first = h
+        else:
+            break
+    items, _ = read_list(doc, registry, first.begin, end, alone, _PARTY_CLASSES)
+    return items

@@ -37,7 +37,7 @@ def extract_document(document: Document, lexicon: Lexicon) -> Extraction:
     people = find_people(doc, registry)
     held, alone = find_posts(doc, registry, people)
     find_meetings(doc, registry, people, held, alone)
-    find_mous(doc, registry)
+    find_mous(doc, registry, alone)
     find_funding(doc, registry)
     find_proposals(doc, registry, held, alone)
     for hit in registry.layer:
