@@ -87,7 +87,11 @@ class StoreDir:
         current = self.current()
         if from_current and current is not None:
             pyoxigraph.Store.read_only(str(current / "oxigraph")).backup(str(path / "oxigraph"))
-        return Generation(self, path)
+        generation = Generation(self, path)
+        if from_current and generation.store is not None:
+            # The copied union is stale once graphs change; commit writes it anew.
+            generation.store.clear_graph(pyoxigraph.DefaultGraph())
+        return generation
 
     def _remove_dead_builds(self) -> None:
         for path in self.generations.glob("*" + _BUILDING):
@@ -118,6 +122,7 @@ class Generation:
     def commit(self, manifest: dict[str, Any]) -> Path:
         """Flush, close, and switch ``current`` to this generation atomically."""
         assert self.store is not None
+        write_union(self.store)
         self.store.flush()
         self.store.optimize()
         self.store = None  # closes the database and releases its lock
@@ -165,6 +170,28 @@ class LiveStore:
         return self._store
 
 
+def write_union(store: pyoxigraph.Store) -> None:
+    """Write the union of the named graphs into the default graph, each triple once.
+
+    The SPARQL default graph is the union of all named graphs (the contract), and a union is
+    a set: a fact stated by two documents is one triple of it. Oxigraph 0.5's own union
+    default graph yields such a triple once per graph (oxigraph/oxigraph#1919), which doubles
+    rows and counts; a materialised default graph is a real set, and one index to read.
+    """
+    default = pyoxigraph.DefaultGraph()
+    store.clear_graph(default)
+    for graph in list(store.named_graphs()):
+        store.bulk_extend(
+            pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+            for q in store.quads_for_pattern(None, None, None, graph)
+        )
+
+
+def has_union(store: pyoxigraph.Store) -> bool:
+    """True when the store's default graph holds the union (written by :func:`write_union`)."""
+    return next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is not None
+
+
 def query(
     store: pyoxigraph.Store,
     sparql: str,
@@ -175,13 +202,14 @@ def query(
     """Run a SPARQL query with the well-known prefixes predeclared.
 
     Without ``default_graph`` the default graph is the union of all named graphs, as the
-    contract says, unless the query names its own dataset with ``FROM`` / ``FROM NAMED``
-    (pyoxigraph's union flag would otherwise silently override it).
+    contract says: the store's default graph where commit wrote the union there (a set), else
+    pyoxigraph's union flag — unless the query names its own dataset with ``FROM`` /
+    ``FROM NAMED`` (the flag would otherwise silently override it).
     """
     kwargs: dict[str, Any] = {"prefixes": PREFIXES}
     if default_graph is not None:
         kwargs["default_graph"] = [pyoxigraph.NamedNode(g) for g in default_graph]
-    elif not has_dataset_clause(sparql):
+    elif not has_dataset_clause(sparql) and not has_union(store):
         kwargs["use_default_graph_as_union"] = True
     if named_graphs is not None:
         kwargs["named_graphs"] = [pyoxigraph.NamedNode(g) for g in named_graphs]

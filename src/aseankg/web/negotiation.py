@@ -93,10 +93,16 @@ def parse_accept(header: str) -> list[MediaRange]:
     return ranges
 
 
-def _quality(ranges: Sequence[MediaRange], media_type: str) -> tuple[int, float]:
-    """(specificity, q) of the most specific range that matches ``media_type``, or (-1, 0)."""
+def _quality(ranges: Sequence[MediaRange], media_type: str, exact_only: bool = False) -> tuple[int, float]:
+    """(specificity, q) of the most specific range that matches ``media_type``, or (-1, 0).
+
+    ``exact_only``: only a range naming the type itself counts (for aliases, so that
+    ``text/*`` does not pick SPARQL XML through its alias ``text/xml``).
+    """
     best = (-1, 0.0)
     for r in ranges:
+        if exact_only and r.specificity < 2:
+            continue
         if r.matches(media_type) and r.specificity > best[0]:
             best = (r.specificity, r.q)
     return best
@@ -117,7 +123,9 @@ def choose(accept: str | None, offered: Sequence[Format]) -> Format | None:
     for fmt in offered:
         # The most specific range naming the format (its type or an alias) decides its q:
         # `text/turtle;q=0, */*` refuses Turtle even though `*/*` matches it.
-        specificity, q = max(_quality(ranges, m) for m in (fmt.media_type, *fmt.aliases))
+        specificity, q = max(
+            [_quality(ranges, fmt.media_type), *(_quality(ranges, a, exact_only=True) for a in fmt.aliases)]
+        )
         if q > best_q:
             best, best_q = fmt, q
     return best

@@ -109,7 +109,7 @@ async def read_operation(request: Request) -> Operation:
                 {"Accept-Post": f"{FORM}, {SPARQL_QUERY}"},
             )
         if charset not in (None, "utf-8", "utf8", "us-ascii"):
-            raise ProtocolError(415, f"the request body must be UTF-8, not {charset}")
+            raise ProtocolError(415, f"the request body must be UTF-8 ({media}; charset=utf-8), not {charset}")
         body = await request.body()
         try:
             text = body.decode("utf-8")
@@ -184,6 +184,14 @@ async def answer_query(request: Request, op: Operation) -> Response:
     except StoreNotFound as exc:
         return PlainTextResponse(f"{exc}\n", status_code=503)
     worker = Worker(lambda: _start(store, op), name="sparql-query")
+    try:
+        return await _respond(request, op, worker)
+    except BaseException:
+        worker.cancel()  # whatever went wrong, the worker must not wait for a decision
+        raise
+
+
+async def _respond(request: Request, op: Operation, worker: Worker) -> Response:
     try:
         answer: Answer = await worker.ready()
     except SyntaxError as exc:
