@@ -107,17 +107,30 @@ def serve(
     store: StoreOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    admin_token_file: Annotated[
+        Optional[Path],
+        typer.Option(help="A file holding the curators' token: enables POST /api/documents (else $AKG_ADMIN_TOKEN)."),
+    ] = None,
 ) -> None:
     """Serve the graph over HTTP: SPARQL at /sparql, entity pages at /id/…."""
+    import os
+
     import uvicorn
 
+    from aseankg.web.admin import read_token
     from aseankg.web.app import create_app
 
     store_dir = _store(store)
     if store_dir.current() is None:
         _fail(f"no graph in {store_dir.root}: run `aseankg build` first")
+    try:
+        token = read_token(admin_token_file, os.environ.get("AKG_ADMIN_TOKEN"))
+    except ValueError as exc:
+        _fail(str(exc))
     console.print(f"Serving {store_dir.root} on http://{host}:{port} (SPARQL at /sparql)")
-    uvicorn.run(create_app(store_dir), host=host, port=port, log_level="warning")
+    if token:
+        console.print("Curators may add documents: POST /api/documents (bearer token)")
+    uvicorn.run(create_app(store_dir, admin_token=token), host=host, port=port, log_level="warning")
 
 
 class QueryFormat(str, Enum):

@@ -10,17 +10,22 @@ from starlette.middleware.cors import CORSMiddleware
 
 from aseankg import __version__
 from aseankg.store import LiveStore, StoreDir
-from aseankg.web import descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
+from aseankg.web import admin, descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
+from aseankg.web.security import SecurityHeaders
 
 
-def create_app(store_dir: StoreDir | None = None) -> FastAPI:
-    """The web app over the store in ``store_dir`` (default: $AKG_STORE or var/store)."""
+def create_app(store_dir: StoreDir | None = None, *, admin_token: str | None = None) -> FastAPI:
+    """The web app over the store in ``store_dir`` (default: $AKG_STORE or var/store).
+
+    ``admin_token`` enables the curator's ``POST /api/documents`` (absent without one).
+    """
+    store_dir = store_dir or StoreDir()
     app = FastAPI(
         title="aseankg",
         version=__version__,
         description="A bilingual (Thai/English) knowledge graph of Thailand's digital diplomacy.",
     )
-    app.state.store = LiveStore(store_dir or StoreDir())
+    app.state.store = LiveStore(store_dir)
     app.include_router(sparql.router)
     app.include_router(descriptions.router)
     app.include_router(graph_store.router)
@@ -38,5 +43,8 @@ def create_app(store_dir: StoreDir | None = None) -> FastAPI:
     app.include_router(neighbourhood.router)
     app.include_router(ontology.router)
     app.include_router(pages.router)
+    if admin_token:
+        admin.install(app, store_dir, admin_token)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     return app
