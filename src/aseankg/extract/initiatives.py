@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from aseankg.extract.model import Value
+from aseankg.extract.organizations import name_end
 from aseankg.extract.posts import PostMention
 from aseankg.extract.resolve import Hit, Registry, slug_for
 from aseankg.extract.text import DocText
 from aseankg.lexicon import ORGANIZATION_CLASSES
+from aseankg.nlp import romanize
 
 __all__ = ["find_funding", "find_proposals"]
 
@@ -28,6 +30,7 @@ _PROPOSABLE = frozenset(
 _PROPOSERS = ORGANIZATION_CLASSES | {"akg:Country", "akg:Person"}
 _FUNDERS = ORGANIZATION_CLASSES | {"akg:Fund", "akg:Country"}
 _SLUG_WORDS = 10
+_CLAUSE = 200  # a project's funder and amount follow its title within this many characters
 
 
 def find_funding(doc: DocText, registry: Registry) -> None:
@@ -48,22 +51,60 @@ def find_funding(doc: DocText, registry: Registry) -> None:
             continue
         registry.add_entity(slug, "akg:Project", re.sub(r"\s+", " ", text[found.begin : m.end()]), title, latn=None)
         registry.layer.add(Hit(found.begin, m.end(), slug, "akg:Project", pattern=True))
-        # the amount after the title: "จำนวน 57,900 ดอลลาร์สหรัฐ"
-        j = doc.skip_spaces(m.end(), line_e)
-        word = doc.match(res.amount_words, j, whole=False)
-        if word is not None:
-            a = _AMOUNT.match(text, word.end, line_e)
-            if a is not None:
-                currency = doc.match(res.currencies, a.end(), whole=False)
-                if currency is not None:
-                    amount = a.group(1).replace(",", "")
-                    registry.fact(slug, "akg:amount", Value(amount, "xsd:decimal"))
-                    registry.fact(slug, "schema:currency", Value(str(currency.value)))
-        # the funder: the fund (or organisation) named last before it in the sentence
-        funders = [h for h in registry.layer.top_level(line_b, found.begin) if h.cls in _FUNDERS]
-        funds = [h for h in funders if h.cls == "akg:Fund"] or funders
-        if funds and found.begin - funds[-1].end <= 200:
-            registry.ref(slug, "akg:fundedBy", funds[-1].slug)
+        # what follows the title, up to the next project: its funder and amount
+        following = [f.begin for f in doc.find_prefixes(res.org_heads) if f.begin > m.end()
+                     and f.value.cls == "akg:Project"]  # type: ignore[attr-defined]
+        clause_end = min([line_e, m.end() + _CLAUSE] + following)
+        funder = _funder_after(doc, registry, m.end(), clause_end)
+        _amount(doc, registry, slug, m.end(), clause_end)
+        if funder is None:
+            # the fund named last before it in the sentence ("จากกองทุน X … คือ โครงการ Y")
+            funds = [h for h in registry.layer.top_level(line_b, found.begin) if h.cls == "akg:Fund"]
+            if funds and found.begin - funds[-1].end <= 200:
+                funder = funds[-1].slug
+        if funder is not None:
+            registry.ref(slug, "akg:fundedBy", funder)
+
+
+def _amount(doc: DocText, registry: Registry, slug: str, begin: int, end: int) -> None:
+    """"จำนวน 57,900 ดอลลาร์สหรัฐ" within ``[begin, end)``: akg:amount and schema:currency."""
+    res, text = doc.res, doc.text
+    for word in doc.all_within(res.amount_words, begin, end):
+        a = _AMOUNT.match(text, word.end, end)
+        if a is None:
+            continue
+        currency = doc.match(res.currencies, a.end(), whole=False)
+        if currency is not None:
+            registry.fact(slug, "akg:amount", Value(a.group(1).replace(",", ""), "xsd:decimal"))
+            registry.fact(slug, "schema:currency", Value(str(currency.value)))
+            return
+
+
+def _funder_after(doc: DocText, registry: Registry, begin: int, end: int) -> str | None:
+    """"…ซึ่งได้รับการสนับสนุนจากกองทุน X": the funder named after a funding phrase; a fund
+    the lexicon does not know is read from its head noun (กองทุน…)."""
+    res, text, layer = doc.res, doc.text, registry.layer
+    phrase = doc.first(res.funding_from, begin, end)
+    if phrase is None:
+        return None
+    i = doc.skip_spaces(phrase.end, end)
+    hit = layer.at(i)
+    if hit is not None and hit.cls in _FUNDERS:
+        return hit.slug
+    head = doc.match(res.org_heads, i, whole=False)
+    if head is None or head.value.cls != "akg:Fund":  # type: ignore[attr-defined]
+        return None
+    stop = name_end(doc, head.end, end)
+    if stop - head.end < 3:
+        return None
+    th = text[i:stop]
+    romanised = romanize(" ".join(doc.words_of(i, stop))) or romanize(th)
+    fund = slug_for(romanised)
+    if fund is None:
+        return None
+    registry.add_entity(fund, "akg:Fund", th, None)
+    layer.add(Hit(i, stop, fund, "akg:Fund", pattern=True))
+    return fund
 
 
 def find_proposals(
@@ -94,7 +135,11 @@ def find_proposals(
         # who: the nearest person, organisation or country before the verb
         start = max(line_b, found.begin - 200)
         who = None
-        candidates = [(h.end, h.slug) for h in layer.top_level(start, found.begin) if h.cls in _PROPOSERS]
+        candidates = [
+            (h.end, h.slug)
+            for h in layer.top_level(start, found.begin)
+            if h.cls in _PROPOSERS and not registry.in_post(h.begin, h.end)
+        ]
         candidates += [(p.end, p.holder or p.org) for p in alone if start <= p.begin and p.end <= found.begin]
         candidates = [c for c in candidates if c[1]]
         if candidates:

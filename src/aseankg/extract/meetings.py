@@ -30,12 +30,13 @@ __all__ = ["Event", "find_meetings"]
 
 _ORG_LIKE = ORGANIZATION_CLASSES | {"akg:WorkingGroup"}
 _PARTY_CLASSES = ORGANIZATION_CLASSES | {"akg:Country", "akg:Person"}
-_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*(?:[-–][A-Z0-9]+)*)\s*\)?\s*$")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]+(?:[-–][A-Za-z0-9]+)*)\s*\)?\s*$")
 _ORDINAL_WORD = {1: "st", 2: "nd", 3: "rd"}
 _NEAR_DATE = 120  # a meeting's date follows its name within this many characters
 _DATE_BEFORE = 100  # …or precedes it ("เมื่อต้นเดือน… ได้เข้าร่วมการประชุม…")
 _SUBJECT_WINDOW = 400
 _AT = ("ณ", "จัดขึ้นที่", "จัดขึ้น ณ")  # place markers that give a meeting's venue
+_INVITE = "เชิญ"
 
 
 def ordinal_en(n: int) -> str:
@@ -178,7 +179,10 @@ def _meeting_anchors(doc: DocText, registry: Registry) -> list[Event]:
         if n is None:
             if entry is None or not entry.dated:
                 continue
-            dates = [d for d in doc.dates_in(scope_begin, scope_begin + 25) if d.start.day]
+            dates = [
+                d for d in doc.dates_in(scope_begin, doc.line_of(scope_begin)[1])
+                if d.start.day and d.span.begin - scope_begin <= 25
+            ]
             if not dates:
                 continue
             when = _label_date(dates[0])
@@ -232,7 +236,7 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
         if any(h.cls == "akg:MeetingSeries" or h.slug in registry.lexicon.series_of_body
                for h in layer.within(name_b, name_e)):
             continue
-        if doc.match(res.org_generic, name_b, whole=False) or doc.match(res.name_stops, name_b, whole=False):
+        if re.match(r"\s*(?:ที่|ครั้ง|ฯ|ดังกล่าว|นี้|นั้น|ต่าง|หารือ|ร่วม|เพื่อ|และ|ของ)", name):
             continue
         if any(doc.match(res.org_stops, i, whole=False) for i in range(name_b + 1, name_e) if doc.starts_word(i)):
             continue
@@ -306,6 +310,19 @@ def _subjects(
     return out
 
 
+def _agent_before(doc: DocText, registry: Registry, begin: int, offset: int) -> str | None:
+    """A country or organisation written right before a verb ("ไทยเข้าร่วม…") is its subject."""
+    gap_words = ("ได้", "จะ", "ก็", "ยัง", "")
+    for hit in reversed(registry.layer.top_level(begin, offset)):
+        if registry.in_post(hit.begin, hit.end):
+            continue
+        between = doc.text[hit.end : offset].strip()
+        if hit.cls in _PARTY_CLASSES - {"akg:Person"} and between in gap_words:
+            return hit.slug
+        break
+    return None
+
+
 def _items(
     doc: DocText, registry: Registry, begin: int, end: int, alone: list[PostMention]
 ) -> list[str]:
@@ -317,7 +334,7 @@ def _items(
     for hit in registry.layer.top_level(begin, end):
         if hit.cls not in _PARTY_CLASSES:
             continue
-        if any(p.begin <= hit.begin < p.end for p in posts):
+        if any(p.begin <= hit.begin < p.end for p in posts) or registry.in_post(hit.begin, hit.end):
             continue
         if text[max(begin, hit.begin - 6) : hit.begin].endswith(("สมาชิก", "สมาชิก ")):
             continue
@@ -405,6 +422,11 @@ def _details(
             kind, verb_begin = lead
             start = _boundary_before(doc, ordered[:idx], verb_begin)
             subjects = _subjects(doc, registry, start, verb_begin, alone)
+            agent = _agent_before(doc, registry, start, verb_begin)
+            if agent is not None and not subjects:
+                subjects = [agent]
+            if _INVITE in text[start:verb_begin]:
+                subjects = []  # "เชิญไทยเข้าร่วม…": invited, not (yet) taking part
             if kind in ("chair", "vice_chair"):
                 for s in subjects[:1]:
                     registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", s)
@@ -527,8 +549,27 @@ def _bilateral(
                     if _during_before(doc, m.begin) or _during_before(doc, lead):
                         if m.begin > e or m.end <= b:
                             event.super_event = event.super_event or m.slug
-            # date: after the talk, else the date that opens the paragraph
-            dates = [d for d in doc.dates_in(e, scope_e)]
+            # "ในโอกาสนี้ …หารือทวิภาคี": during the meeting reported before
+            if event.super_event is None:
+                occasion = doc.first(res.occasion_anaphora, line_b, b)
+                if occasion is not None:
+                    earlier = [m for m in meetings if m.end <= line_b and not m.inner]
+                    if earlier:
+                        event.super_event = earlier[-1].slug
+            # "โดยมี X และ Y เข้าร่วม(การหารือ)"
+            intro = _find(doc, res.attend_intro, e, scope_e)
+            if intro is not None:
+                verb = _find(doc, res.attend, intro, scope_e)
+                for s in _items(doc, registry, intro, verb if verb is not None else scope_e, alone):
+                    if s not in event.attendees:
+                        event.attendees.append(s)
+            # date: after the talk (before the meeting it was held during), else the date
+            # that opens the paragraph
+            during_at = min(
+                [m.begin for m in meetings if m.slug == event.super_event and e <= m.begin < scope_e]
+                or [scope_e]
+            )
+            dates = [d for d in doc.dates_in(e, during_at)]
             if dates:
                 event.date = dates[0]
             else:
@@ -566,6 +607,16 @@ def _side(registry: Registry, slug: str, held: list[PostMention]) -> str:
     return slug
 
 
+def _country(registry: Registry, slug: str) -> str | None:
+    """The country of an organisation (curated, or qualified in the text)."""
+    country = registry.lexicon.country_of(slug)
+    if country is None:
+        facts = registry.facts_of(slug, "akg:country")
+        if facts:
+            country = facts[0].object.slug  # type: ignore[union-attr]
+    return country
+
+
 def _during_before(doc: DocText, offset: int) -> bool:
     text, res = doc.text, doc.res
     for word in res.lexicon.vocabulary.meeting["during"]:
@@ -591,6 +642,25 @@ def _slugs(items: list[Item]) -> list[str]:
     return [x.slug for x in items]
 
 
+def _occasion_people(
+    doc: DocText, registry: Registry, meetings: list[Event], alone: list[PostMention]
+) -> None:
+    """"ทั้งนี้ ในการประชุมดังกล่าว นายX … ได้นำเสนอ…": the people of a paragraph that opens by
+    referring back to a meeting took part in it."""
+    res = doc.res
+    for line_b, line_e in doc.lines:
+        occasion = doc.first(res.occasion_anaphora, line_b, min(line_e, line_b + 30))
+        if occasion is None:
+            continue
+        earlier = [m for m in meetings if m.end <= line_b and not m.inner and not m.bilateral]
+        if not earlier:
+            continue
+        stop = min([m.begin for m in meetings if line_b <= m.begin < line_e] + [line_e])
+        for who in _subjects(doc, registry, occasion.end, stop, []):
+            if who not in earlier[-1].attendees:
+                earlier[-1].attendees.append(who)
+
+
 def _reception(
     doc: DocText,
     registry: Registry,
@@ -611,6 +681,7 @@ def _reception(
                 break
             names = {h.slug for h in registry.layer.within(line_b, line_e)}
             names |= {_side(registry, s, held) for s in names if registry.cls_of(s) == "akg:Person"}
+            names |= {c for s in list(names) if (c := _country(registry, s))}
             if counterpart not in names:
                 continue
             verb = _find(doc, res.attend, line_b, line_e)
@@ -628,6 +699,11 @@ def _reception(
             for s in _subjects(doc, registry, line_b, occasion_at, alone):
                 if s not in event.attendees:
                     event.attendees.append(s)
+            if not event.places and occasion_at == line_e:
+                marker = _find(doc, res.place_markers, line_b, line_e)
+                m = doc.match(res.place_markers, marker, whole=False) if marker is not None else None
+                if m is not None and m.value in _AT:
+                    event.places = [p.slug for p in read_places(doc, registry, m.end, line_e)]
             break
 
 
@@ -644,6 +720,7 @@ def find_meetings(
     """Every meeting and bilateral talk with its details, as entities and facts."""
     meetings = _meeting_anchors(doc, registry)
     _details(doc, registry, meetings, alone)
+    _occasion_people(doc, registry, meetings, alone)
     bilaterals = _bilateral(doc, registry, meetings, alone, held)
     _reception(doc, registry, bilaterals, meetings, alone, held)
     for event in meetings:

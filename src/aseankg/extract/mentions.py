@@ -18,7 +18,7 @@ from aseankg.lexicon import ORGANIZATION_CLASSES, Lexicon
 
 __all__ = ["find_lexicon_names"]
 
-_NESTABLE = ORGANIZATION_CLASSES | {"akg:Country"}
+_NESTABLE = ORGANIZATION_CLASSES | {"akg:Country", "akg:WorkingGroup"}
 _HOSTS = frozenset(
     {"akg:MeetingSeries", "akg:Plan", "akg:Fund", "akg:Declaration", "akg:Agreement",
      "akg:PolicyDocument", "akg:Initiative", "akg:Project"}
@@ -37,8 +37,19 @@ def _acronym_ok(lexicon: Lexicon, key: str, surface: str) -> bool:
     return any(_letters(a) == letters for a in allowed)
 
 
+def _compound(doc: DocText, end: int) -> bool:
+    """Is the name at ``…end`` the first half of a hyphenated compound name (X-Y)?"""
+    text = doc.text
+    return end + 1 < doc.end and text[end] in "-–" and (text[end + 1].isalpha())
+
+
 def _scan(
-    doc: DocText, lexicon: Lexicon, begin_key: int, end_key: int, exclude: tuple[int, int] | None = None
+    doc: DocText,
+    lexicon: Lexicon,
+    begin_key: int,
+    end_key: int,
+    exclude: tuple[int, int] | None = None,
+    nested: bool = False,
 ) -> list[Hit]:
     trie = doc.res.names
     key, offsets = doc.key, doc.offsets
@@ -57,10 +68,13 @@ def _scan(
                 end = doc.key_end_offset(key_end)
                 if not (doc.ends_word(end) or (long and doc.ends_syllable(end))):
                     continue
-                if not _acronym_ok(lexicon, key[k:key_end], doc.text[offset:end]):
+                if slug and not _acronym_ok(lexicon, key[k:key_end], doc.text[offset:end]):
                     continue
-                hits.append(Hit(offset, end, slug, lexicon.entries[slug].cls))
-                k = key_end
+                if slug and lexicon.entries[slug].cls == "akg:MeetingSeries" and _compound(doc, end):
+                    continue  # "การประชุมรัฐมนตรีดิจิทัลอาเซียน-ญี่ปุ่น" is another series
+                if slug:  # "" marks a word that contains a name but names nothing
+                    hits.append(Hit(offset, end, slug, lexicon.entries[slug].cls))
+                k = (k + 1) if nested else key_end
                 break
             else:
                 k += 1
@@ -78,7 +92,7 @@ def find_lexicon_names(doc: DocText, registry: Registry) -> list[Hit]:
         if hit.cls in _HOSTS:
             kb, ke = doc.key_index(hit.begin), doc.key_index(hit.end)
             nested.extend(
-                inner for inner in _scan(doc, lexicon, kb, ke, exclude=(kb, ke))
+                inner for inner in _scan(doc, lexicon, kb, ke, exclude=(kb, ke), nested=True)
                 if inner.cls in _NESTABLE
             )
     for hit in hits + nested:

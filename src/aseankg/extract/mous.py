@@ -102,6 +102,8 @@ def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None 
             if sign is not None and sign.value != "ภายใต้":
                 dates = doc.dates_in(max(line_b, b - _CONTEXT), min(line_e, mention_end + _CONTEXT))
                 days = [d for d in dates if d.start.day]
+                if not days:  # the date that opens the paragraph ("เมื่อวันที่ … ได้ร่วมลงนาม…")
+                    days = [d for d in doc.dates_in(line_b, b) if d.start.day and d.span.begin - line_b <= 20]
                 if days and not registry.has_fact(slug, "schema:startDate"):
                     lexical, datatype = days[0].start.xsd()
                     registry.fact(slug, "schema:startDate", Value(lexical, datatype))

@@ -179,6 +179,9 @@ def _make_org(
     # A parenthetical that names a lexicon entity resolves the Thai name to it.
     for b, e in latin:
         entry = lexicon.lookup(text[b:e])
+        own = lexicon.country_of(entry.slug) if entry is not None else None
+        if country is not None and own is not None and own != country:
+            continue  # same English name, another country's body
         if entry is not None and _compatible(head, entry.cls):
             registry.layer.add(Hit(begin, end, entry.slug, entry.cls))
             registry.add_entity(entry.slug, entry.cls, None, alt=((text[begin:end], "th"),))
@@ -208,6 +211,9 @@ def _make_org(
         registry.ref(slug, "akg:country", country)
     registry.layer.add(Hit(begin, end, slug, head.cls, pattern=True, country=country))
     for b, e in latin:
+        for other in registry.layer.within(b, e):  # the English name is this body's, not a namesake's
+            if not other.pattern and other.cls in _ORG_LIKE:
+                registry.layer.remove(other)
         registry.layer.add(Hit(b, e, slug, head.cls, pattern=True))
 
 
@@ -262,9 +268,13 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
         rest = text[he:base_end]
         if sum(1 for c in rest if is_thai(c)) < 3:
             continue
-        if head.cls not in ORGANIZATION_CLASSES:
-            # Weaker heads (โครงการ, ระบบ, กองทุน…) name a thing only with a Latin name or
-            # an explanation in parentheses.
+        proposed = any(
+            text[max(doc.begin, hb - len(w)) : hb] == w for w in lexicon.vocabulary.organization_proposed
+        )
+        if head.cls not in ORGANIZATION_CLASSES or proposed:
+            # Weaker heads (โครงการ, ระบบ, กองทุน…), and a body still to be set up
+            # ("การจัดตั้งศูนย์…"), name a thing only with a Latin name or an explanation in
+            # parentheses.
             paren = parenthetical(doc, end)
             if paren is None or not _latin_parts(doc, paren)[0]:
                 continue

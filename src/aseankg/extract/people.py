@@ -43,9 +43,16 @@ class PersonMention:
 
 
 def _blocks(doc: DocText, registry: Registry, offset: int) -> bool:
-    """Does a word that cannot be part of a name start at ``offset``?"""
+    """Does a word that cannot be part of a name start at ``offset``? (A stop word glued to
+    what follows counts: กล่าวว่า, ในช่วง.)"""
+    word_end = offset
+    while word_end < doc.end and not doc.text[word_end].isspace():
+        word_end += 1
+    word = doc.text[offset:word_end]
+    if word in doc.res.given_names or word in doc.res.family_names:
+        return False
     res = doc.res
-    if doc.match(res.name_stops, offset) or doc.match(res.posts, offset, whole=False):
+    if doc.match(res.name_stops, offset, whole=False) or doc.match(res.posts, offset, whole=False):
         return True
     if doc.match(res.post_capacity, offset, whole=False) or doc.match(res.org_heads, offset):
         return True

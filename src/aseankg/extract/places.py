@@ -27,6 +27,11 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
         return None
     head: HeadNoun = found.value  # type: ignore[assignment]
     text, res, layer = doc.text, doc.res, registry.layer
+    known = layer.at(found.end, _PLACE_CLASSES)
+    if known is not None:  # "นครดานัง": a head noun before a known place
+        hit = Hit(offset, known.end, known.slug, known.cls)
+        layer.add(hit)
+        return hit
     end = found.end
     i = found.end
     chunks = 0

@@ -259,6 +259,7 @@ def find_posts(
         used.update(range(i, phrase[-1].end))
     for p in held:
         make_position(doc, registry, p)
+        registry.post_spans.append((p.begin, p.end))
     # Coreference: a post named alone is the one person here who holds it.
     for p in alone:
         holders = {

@@ -118,6 +118,12 @@ class Registry:
         self._mentions: dict[tuple[str, int, int], Mention] = {}
         self._facts: dict[Fact, None] = {}
         self.layer = Layer()
+        # where the posts of the people named stand: the organisation in "ผู้อำนวยการ ETDA"
+        # describes the person, it is not itself a party, attendee or proposer
+        self.post_spans: list[tuple[int, int]] = []
+
+    def in_post(self, begin: int, end: int) -> bool:
+        return any(b <= begin and end <= e for b, e in self.post_spans)
 
     # ---------------------------------------------------------------- entities
     def entity(self, slug: str) -> Entity | None:

@@ -60,6 +60,9 @@ class Resources:
     amount_words: Trie
     currencies: Trie  # -> ISO code
     proposal: Trie
+    occasion_anaphora: Trie
+    org_proposed: Trie
+    funding_from: Trie
     word_trie: WordTrie  # segmentation dictionary: PyThaiNLP's words + lexicon names
     dictionary: frozenset[str]
     given_names: frozenset[str]
@@ -70,6 +73,8 @@ class Resources:
 def _build(lexicon: Lexicon) -> Resources:
     vocab = lexicon.vocabulary
     names: Trie = Trie(lexicon.surfaces.items())
+    for word in vocab.not_names:  # longest match takes them, and they name nothing
+        names.add(surface_key(word), "")
     posts: Trie = Trie()
     for post in vocab.posts:
         for th in post.th:
@@ -93,6 +98,7 @@ def _build(lexicon: Lexicon) -> Resources:
     extra.update(h.th for h in vocab.organization_heads)
     extra.update(h.th for h in vocab.place_heads)
     extra.update(w for w in vocab.glossary if w)
+    extra.update(vocab.not_names)
     for group in (meeting, mou):
         for words in group.values():
             extra.update(w for w in words if isinstance(w, str) and " " not in w)
@@ -132,6 +138,9 @@ def _build(lexicon: Lexicon) -> Resources:
         amount_words=_trie(funding["amount"]),
         currencies=currencies,
         proposal=_trie(vocab.proposal),
+        occasion_anaphora=_trie(meeting.get("occasion_anaphora", ())),
+        org_proposed=_trie(vocab.organization_proposed),
+        funding_from=_trie(funding["from"]),
         word_trie=word_trie,
         dictionary=dictionary,
         given_names=given_names,
