@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = options(argv)
     work = HERE / "work"
     work.mkdir(exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     previous = args.out / "results.json"
     results = json.loads(previous.read_text(encoding="utf-8")) if previous.exists() else {}
     results["machine"] = machine.describe(HERE.parent)

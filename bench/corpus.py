@@ -633,7 +633,8 @@ class _Composer:
         )
         headline = fill("{who} นำคณะผู้แทนไทยร่วม{meeting} ณ {place}", who=self.person(head, with_post=False),
                         meeting=label, place=self.curated(meeting.place or meeting.host))
-        first = self.person(head) + [" เป็นหัวหน้าคณะผู้แทนไทยเข้าร่วม"] + self.meeting_name(meeting)
+        first = self.person(head) + [" เป็นหัวหน้าคณะผู้แทน", self.curated("thailand", short=False), "เข้าร่วม"]
+        first += self.meeting_name(meeting)
         first += [" ", self.dated(meeting), " "] + self.place(meeting)
         first += fill(" ซึ่ง{host}เป็นเจ้าภาพ", host=self.curated(meeting.host))
         self.say(first)
