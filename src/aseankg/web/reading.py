@@ -17,6 +17,7 @@ import pyoxigraph
 from starlette.requests import Request
 
 from aseankg.namespaces import PREFIXES
+from aseankg.store import has_union
 
 T = TypeVar("T")
 
@@ -64,11 +65,11 @@ def select(store: pyoxigraph.Store, sparql: str, **bindings: pyoxigraph.NamedNod
     repeats a triple stated in two graphs). Each row maps a variable name to its term
     (absent when unbound).
     """
-    # aseankg.store.query takes no substitutions yet; same prefixes and union default graph.
+    # aseankg.store.query takes no substitutions yet; the same prefixes and default graph.
     solutions = store.query(
         sparql,
         prefixes=PREFIXES,
-        use_default_graph_as_union=True,
+        use_default_graph_as_union=not has_union(store),
         substitutions={pyoxigraph.Variable(k): v for k, v in bindings.items()},
     )
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
