@@ -69,10 +69,12 @@ def article_quads(article: Article) -> list[pyoxigraph.Quad]:
 def _fingerprint() -> str:
     """A digest of what shapes the generated graph, so a change rebuilds the cache."""
     import aseankg.graph
+    import aseankg.store
     from aseankg.paths import LEXICON_DIR, ONTOLOGY_FILE
 
     here = Path(__file__).parent
-    files = [here / "corpus.py", here / "graph.py", Path(aseankg.graph.__file__), Path(ONTOLOGY_FILE)]
+    files = [here / "corpus.py", here / "graph.py", Path(aseankg.graph.__file__), Path(aseankg.store.__file__),
+             Path(ONTOLOGY_FILE)]
     files += sorted(Path(LEXICON_DIR).glob("*.yaml"))
     digest = hashlib.sha256()
     for path in files:
