@@ -80,7 +80,7 @@ def walk(page, base: str, query: str, entity_path: str, name_en: str, name_th: s
     page.locator("a.graph-link").click()
     page.wait_for_url(re.compile(r"/graph\?"))
     graph = page.locator("#graph")
-    page.wait_for_function("document.getElementById('graph').dataset.ready === '1'")
+    page.wait_for_function("() => document.getElementById('graph').dataset.ready === '1'")
     nodes = page.evaluate("window.aseankgGraph.nodes().length")
     assert nodes > 1
     labels = page.evaluate("window.aseankgGraph.nodes().map(n => n.data('label'))")
@@ -114,7 +114,7 @@ def test_graph_click_expands_and_double_click_opens_the_page(tab, small_server) 
     from urllib.parse import quote
 
     tab.goto(small_server.base_url + "/graph?iri=" + quote("https://w3id.org/aseankg/id/adgmin-5", safe=""))
-    tab.wait_for_function("document.getElementById('graph').dataset.ready === '1'")
+    tab.wait_for_function("() => document.getElementById('graph').dataset.ready === '1'")
     before = tab.evaluate("window.aseankgGraph.nodes().map(n => n.id())")
     target = "https://w3id.org/aseankg/id/bilateral-thailand-cambodia"
     assert target in before and "https://w3id.org/aseankg/id/cambodia" not in before
@@ -127,7 +127,7 @@ def test_graph_click_expands_and_double_click_opens_the_page(tab, small_server) 
     x, y = point(target)
     tab.mouse.click(x, y)
     tab.wait_for_function(
-        "window.aseankgGraph.getElementById('https://w3id.org/aseankg/id/cambodia').length === 1"
+        "() => window.aseankgGraph.getElementById('https://w3id.org/aseankg/id/cambodia').length === 1"
     )
     shot(tab, "small-7-graph-expanded")
     x, y = point(target)
