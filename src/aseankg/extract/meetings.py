@@ -227,6 +227,7 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
                 if n_found is None or ob < n_found[0]:
                     n_found = (ob, oe, n)
         if n_found is None:
+            _series_by_acronym(doc, registry, b, name_b, line_end)
             continue
         ob, oe, n = n_found
         name_e = doc.back_spaces(ob)
@@ -238,7 +239,7 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
             continue
         if re.match(r"\s*(?:ที่|ครั้ง|ฯ|ดังกล่าว|นี้|นั้น|ต่าง|หารือ|ร่วม|เพื่อ|และ|ของ)", name):
             continue
-        if any(doc.match(res.org_stops, i, whole=False) for i in range(name_b + 1, name_e) if doc.starts_word(i)):
+        if _breaks(doc, name_b, name_e):
             continue
         paren = parenthetical(doc, oe)
         acronym = english = None
@@ -284,6 +285,46 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
         events.append(event)
         taken.append((b, end))
     return events
+
+
+_NAME_BREAKS = ("ซึ่ง", "โดย", "ได้", "จะ", "เพื่อ", "ให้", "เป็น", "มี", "ในการ", "และได้", "ที่ผ่านมา")
+
+
+def _breaks(doc: DocText, begin: int, end: int) -> bool:
+    """Does a verb or a clause word stand inside what would be a meeting's name?"""
+    text = doc.text
+    return any(
+        text.startswith(word, i) and doc.starts_word(i)
+        for i in range(begin + 1, end)
+        for word in _NAME_BREAKS
+    )
+
+
+def _series_by_acronym(doc: DocText, registry: Registry, b: int, name_b: int, line_end: int) -> None:
+    """"ที่ประชุม<name> (SOMTC)": a series the lexicon does not know, named with its acronym."""
+    text, res = doc.text, doc.res
+    open_at = text.find("(", name_b, min(line_end, name_b + 100))
+    if open_at < 0:
+        return
+    close = text.find(")", open_at, min(line_end, open_at + 15))
+    inner = text[open_at + 1 : close].strip() if close > 0 else ""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{2,9}", inner):
+        return
+    name_e = doc.back_spaces(open_at)
+    name = text[name_b:name_e]
+    if len(name) < 6 or "  " in name or re.match(r"\s*(?:ที่|ครั้ง|ฯ|ดังกล่าว|นี้|นั้น|ต่าง|หารือ|ร่วม|เพื่อ|และ|ของ)", name):
+        return
+    if _breaks(doc, name_b, name_e):
+        return
+    if any(h.cls == "akg:MeetingSeries" for h in registry.layer.within(b, name_e)):
+        return
+    th = "การประชุม" + re.sub(r"\s+", " ", name).strip()
+    series = slug_for(f"series-{inner}")
+    if series is None or series in registry.lexicon.entries:
+        return
+    registry.add_entity(series, "akg:MeetingSeries", th, inner, alt=((inner, "en"),))
+    registry.layer.add(Hit(b, name_e, series, "akg:MeetingSeries", pattern=True))
+    registry.layer.add(Hit(open_at + 1, open_at + 1 + len(inner), series, "akg:MeetingSeries", pattern=True))
 
 
 # ------------------------------------------------------------------------------ people & items
@@ -415,8 +456,17 @@ def _details(
         intro = _find(doc, res.attend_intro, scope_b, scope_e)
         if intro is not None:
             verb = _find(doc, res.attend, intro, scope_e)
-            stop = verb if verb is not None else scope_e
-            event.attendees.extend(_items(doc, registry, intro, stop, alone))
+            chair = _find(doc, res.chair, intro, scope_e)
+            vice = _find(doc, res.vice_chair, intro, scope_e)
+            roles = [(x, k) for x, k in ((verb, "attend"), (chair, "chair"), (vice, "vice_chair")) if x is not None]
+            if roles:
+                stop, kind = min(roles)
+                listed = _items(doc, registry, intro, stop, alone)
+                if kind == "attend":
+                    event.attendees.extend(listed)
+                else:
+                    for who in listed:
+                        registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", who)
         # the words before: chair, vice-chair, attend
         if lead is not None:
             kind, verb_begin = lead
@@ -495,6 +545,7 @@ def _bilateral(
     res, text, lexicon = doc.res, doc.text, registry.lexicon
     home = lexicon.vocabulary.default_country
     anchors = doc.find_prefixes(res.bilateral)
+    people_of: dict[str, str] = {}  # a represented body -> the person who spoke for it
     # every talk named is a clause boundary for the people named before the next one
     boundaries = [Event("", "", a.begin, a.end) for a in anchors]
     events: list[Event] = []
@@ -511,11 +562,11 @@ def _bilateral(
         during_here = doc.match(res.during, i, whole=False)
         meeting_here = during_here and any(m.begin <= doc.skip_spaces(during_here.end) <= m.begin + 12 for m in meetings)
         if text.startswith("ระหว่าง", i) and not meeting_here:
-            parties = _slugs(read_list(doc, registry, i + len("ระหว่าง"), scope_e, alone)[0])
+            parties = _sides(read_list(doc, registry, i + len("ระหว่าง"), scope_e, alone)[0], people_of)
         else:
             with_at = _find_word(doc, "กับ", e, scope_e)
             if with_at is not None:
-                parties = _slugs(read_list(doc, registry, with_at + len("กับ"), scope_e, alone)[0])
+                parties = _sides(read_list(doc, registry, with_at + len("กับ"), scope_e, alone)[0], people_of)
         counterparts = [p for p in parties if _side(registry, p, held) != home]
         sides = [p for p in parties if _side(registry, p, held) == home]
         refers_back = "ครั้งนี้" in text[e : min(scope_e, e + 60)]
@@ -529,6 +580,8 @@ def _bilateral(
             side = _side(registry, counterpart, held)
             event.parties = [home, side] if side != counterpart else [home, counterpart]
             event.attendees = [p for p in sides + [counterpart] if p not in event.attendees]
+            if counterpart in people_of:
+                event.attendees.append(people_of[counterpart])
             if home not in event.attendees:
                 event.attendees.insert(0, home)
             if side not in event.attendees:
@@ -551,7 +604,7 @@ def _bilateral(
                             event.super_event = event.super_event or m.slug
             # "ในโอกาสนี้ …หารือทวิภาคี": during the meeting reported before
             if event.super_event is None:
-                occasion = doc.first(res.occasion_anaphora, line_b, b)
+                occasion = doc.first(res.occasion_anaphora, line_b, scope_e)
                 if occasion is not None:
                     earlier = [m for m in meetings if m.end <= line_b and not m.inner]
                     if earlier:
@@ -640,6 +693,18 @@ def _find_word(doc: DocText, word: str, begin: int, end: int) -> int | None:
 
 def _slugs(items: list[Item]) -> list[str]:
     return [x.slug for x in items]
+
+
+def _sides(items: list[Item], people_of: dict[str, str]) -> list[str]:
+    """The parties of a list: a person who speaks for a body stands for that body."""
+    out = []
+    for x in items:
+        if x.represents:
+            people_of[x.represents] = x.slug
+            out.append(x.represents)
+        else:
+            out.append(x.slug)
+    return out
 
 
 def _occasion_people(

@@ -264,6 +264,13 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
         if he >= end or _generic(doc, he):
             continue
         suffix = country_suffix(doc, registry, he, end)
+        if suffix is None and end < line_end and text[end] == " ":
+            # "กระทรวงป้องกันความสงบ สปป.ลาว": the country after a space
+            after = layer.at(end + 1, {"akg:Country"})
+            if after is not None and (after.end >= line_end or not is_thai(text[after.end])
+                                      or doc.starts_word(after.end)):
+                suffix = (end, after.slug)
+                end = after.end
         base_end = suffix[0] if suffix else end
         rest = text[he:base_end]
         if sum(1 for c in rest if is_thai(c)) < 3:
@@ -278,4 +285,6 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
             paren = parenthetical(doc, end)
             if paren is None or not _latin_parts(doc, paren)[0]:
                 continue
+        if proposed:  # a body still to be set up is an initiative, not yet an organisation
+            head = HeadNoun(head.th, "akg:Initiative", head.en)
         _make_org(doc, registry, head, hb, base_end, end, suffix[1] if suffix else None)

@@ -32,6 +32,7 @@ class Item:
     begin: int
     end: int
     elided: bool = False  # the name ended in ฯ: the list goes on beyond what is written
+    represents: str | None = None  # "X ผู้แทนองค์การ Y": the body a person speaks for
 
 
 def read_list(
@@ -73,6 +74,15 @@ def read_list(
             continue
         hit = layer.at(i)
         if hit is not None:
+            if hit.cls == "akg:Person" and hit.cls in classes:
+                # "Mr. X ผู้แทนองค์การ Y": X for Y
+                j = doc.skip_spaces(hit.end, end)
+                rep = doc.match(res.representative, j, whole=False)
+                body = layer.at(doc.skip_spaces(rep.end, end)) if rep is not None else None
+                if body is not None and body.cls in ORGANIZATION_CLASSES | {"akg:Country"}:
+                    items.append(Item(hit.slug, hit.begin, body.end, represents=body.slug))
+                    i = body.end
+                    continue
             if hit.cls in classes:
                 elided = hit.end < end and text[hit.end] == "ฯ"
                 items.append(Item(hit.slug, hit.begin, hit.end + (1 if elided else 0), elided))

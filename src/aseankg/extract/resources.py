@@ -61,6 +61,7 @@ class Resources:
     currencies: Trie  # -> ISO code
     proposal: Trie
     occasion_anaphora: Trie
+    representative: Trie
     org_proposed: Trie
     funding_from: Trie
     word_trie: WordTrie  # segmentation dictionary: PyThaiNLP's words + lexicon names
@@ -139,6 +140,7 @@ def _build(lexicon: Lexicon) -> Resources:
         currencies=currencies,
         proposal=_trie(vocab.proposal),
         occasion_anaphora=_trie(meeting.get("occasion_anaphora", ())),
+        representative=_trie(meeting.get("representative", ())),
         org_proposed=_trie(vocab.organization_proposed),
         funding_from=_trie(funding["from"]),
         word_trie=word_trie,
