@@ -217,6 +217,8 @@ class Vocabulary:
     mou: dict[str, tuple[str, ...]]
     funding: dict[str, Any]
     proposal: tuple[str, ...]
+    organization_proposed: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -234,7 +236,7 @@ def _vocabulary(data: Any, where: str) -> Vocabulary:
         "default_country", "honorifics", "name_stops", "posts", "post_joiners", "post_capacity",
         "organization_heads", "organization_generic", "organization_stops",
         "country_qualifiers", "place_heads", "place_markers", "glossary", "meeting", "mou",
-        "funding", "proposal",
+        "funding", "proposal", "organization_proposed", "not_names",
     }
     missing = required - data.keys()
     if missing:
@@ -306,6 +308,8 @@ def _vocabulary(data: Any, where: str) -> Vocabulary:
         mou=group("mou"),
         funding=group("funding"),
         proposal=_words(data["proposal"]["verbs"], f"{where}: proposal.verbs"),
+        organization_proposed=_words(data["organization_proposed"], f"{where}: organization_proposed"),
+        not_names=_words(data["not_names"], f"{where}: not_names"),
     )
 
 
