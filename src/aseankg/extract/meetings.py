@@ -567,6 +567,8 @@ def _bilateral(
             with_at = _find_word(doc, "กับ", e, scope_e)
             if with_at is not None:
                 parties = _sides(read_list(doc, registry, with_at + len("กับ"), scope_e, alone)[0], people_of)
+        if parties and all(_side(registry, p, held) == home for p in parties):
+            parties += _others(doc, registry, line_b, b, e, scope_e, alone)
         counterparts = [p for p in parties if _side(registry, p, held) != home]
         sides = [p for p in parties if _side(registry, p, held) == home]
         refers_back = "ครั้งนี้" in text[e : min(scope_e, e + 60)]
@@ -586,29 +588,28 @@ def _bilateral(
                 event.attendees.insert(0, home)
             if side not in event.attendees:
                 event.attendees.append(side)
-            # people before the talk in the clause
+            # people before the talk in the clause (a reference back to the meeting,
+            # "ในการประชุมครั้งนี้", opens a new clause)
             start = _boundary_before(doc, [m for m in meetings if m.end <= b] + boundaries, b)
+            occasion = doc.first(res.occasion_anaphora, line_b, scope_e)
+            if occasion is not None and occasion.end <= b:
+                start = max(start, occasion.end)
             event.attendees.extend(s for s in _subjects(doc, registry, start, b, alone) if s not in event.attendees)
             # "ของ<post>" right after the anchor: whose talks
             if text.startswith("ของ", i):
                 whose = _slugs(read_list(doc, registry, i + len("ของ"), scope_e, alone)[0])
                 event.attendees.extend(s for s in whose if s not in event.attendees)
-            # held during a meeting (after, or before it in the same line)
+            # held during a meeting named in its clause, after the talk or before it
             for m in meetings:
-                if m.inner:
+                if m.inner or not (_during_before(doc, m.begin) or _during_before(doc, doc.back_spaces(m.begin))):
                     continue
-                if line_b <= m.begin < line_e:
-                    lead = doc.back_spaces(m.begin)
-                    if _during_before(doc, m.begin) or _during_before(doc, lead):
-                        if m.begin > e or m.end <= b:
-                            event.super_event = event.super_event or m.slug
+                if e <= m.begin < scope_e or (start <= m.begin and m.end <= b):
+                    event.super_event = event.super_event or m.slug
             # "ในโอกาสนี้ …หารือทวิภาคี": during the meeting reported before
-            if event.super_event is None:
-                occasion = doc.first(res.occasion_anaphora, line_b, scope_e)
-                if occasion is not None:
-                    earlier = [m for m in meetings if m.end <= line_b and not m.inner]
-                    if earlier:
-                        event.super_event = earlier[-1].slug
+            if event.super_event is None and occasion is not None:
+                referred = _referred(meetings, str(occasion.value), line_b)
+                if referred is not None:
+                    event.super_event = referred.slug
             # "โดยมี X และ Y เข้าร่วม(การหารือ)"
             intro = _find(doc, res.attend_intro, e, scope_e)
             if intro is not None:
@@ -707,6 +708,34 @@ def _sides(items: list[Item], people_of: dict[str, str]) -> list[str]:
     return out
 
 
+def _referred(meetings: list[Event], words: str, before: int) -> Event | None:
+    """The meeting "…ครั้งนี้" / "ในโอกาสนี้" (this one: the article's main meeting, the first
+    it names other than a Cabinet meeting that reports on it) or "…ดังกล่าว" (the one just
+    named) refers to."""
+    named = [m for m in meetings if not m.inner and not m.bilateral and m.end <= before]
+    if not named:
+        return None
+    if "ดังกล่าว" in words or "ฯ" in words:
+        return named[-1]
+    main = [m for m in named if m.cls != "akg:CabinetMeeting"]
+    return (main or named)[0]
+
+
+def _others(
+    doc: DocText, registry: Registry, line_b: int, b: int, e: int, scope_e: int, alone: list[PostMention]
+) -> list[str]:
+    """"…4 ประเทศ คือ A B C และ D ในการหารือทวิภาคีระหว่างไทยและประเทศอื่นๆ": A, B, C, D."""
+    res, text = doc.res, doc.text
+    window = text[e : min(scope_e, e + 60)]
+    if not any(w in window for w in res.lexicon.vocabulary.meeting["others"]):
+        return []
+    intros = [f for f in doc.all_within(res.meeting_list_intro, line_b, b)]
+    if not intros:
+        return []
+    items, _ = read_list(doc, registry, intros[-1].end, b, alone)
+    return [x.slug for x in items if registry.cls_of(x.slug) == "akg:Country"]
+
+
 def _occasion_people(
     doc: DocText, registry: Registry, meetings: list[Event], alone: list[PostMention]
 ) -> None:
@@ -717,13 +746,13 @@ def _occasion_people(
         occasion = doc.first(res.occasion_anaphora, line_b, min(line_e, line_b + 30))
         if occasion is None:
             continue
-        earlier = [m for m in meetings if m.end <= line_b and not m.inner and not m.bilateral]
-        if not earlier:
+        referred = _referred(meetings, str(occasion.value), line_b)
+        if referred is None:
             continue
         stop = min([m.begin for m in meetings if line_b <= m.begin < line_e] + [line_e])
         for who in _subjects(doc, registry, occasion.end, stop, []):
-            if who not in earlier[-1].attendees:
-                earlier[-1].attendees.append(who)
+            if who not in referred.attendees:
+                referred.attendees.append(who)
 
 
 def _reception(

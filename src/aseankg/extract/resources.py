@@ -62,6 +62,7 @@ class Resources:
     proposal: Trie
     occasion_anaphora: Trie
     representative: Trie
+    meeting_list_intro: Trie
     org_proposed: Trie
     funding_from: Trie
     word_trie: WordTrie  # segmentation dictionary: PyThaiNLP's words + lexicon names
@@ -141,6 +142,7 @@ def _build(lexicon: Lexicon) -> Resources:
         proposal=_trie(vocab.proposal),
         occasion_anaphora=_trie(meeting.get("occasion_anaphora", ())),
         representative=_trie(meeting.get("representative", ())),
+        meeting_list_intro=_trie(meeting.get("list_intro", ())),
         org_proposed=_trie(vocab.organization_proposed),
         funding_from=_trie(funding["from"]),
         word_trie=word_trie,
