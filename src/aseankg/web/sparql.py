@@ -266,20 +266,24 @@ class Example:
 
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
-_LABEL = re.compile(r"^\s*(?:\(?(?:th|en|thai|english|ไทย|อังกฤษ)\)?\s*[:：\-–—]\s*)", re.IGNORECASE)
+_LABELLED = re.compile(r"^\s*(th|en)\s*:\s*(.+)$", re.IGNORECASE)
 
 
 def _question(comment_lines: list[str]) -> tuple[str, str]:
-    """The Thai and the English question of a query file's comment header."""
-    th = en = ""
+    """The Thai and the English question of a query file's comment header: the lines
+    labelled ``th:`` and ``en:``, else the first line in Thai script and the first in Latin."""
+    labelled = {}
     for line in comment_lines:
-        text = _LABEL.sub("", line).strip()
-        if not text:
-            continue
-        if _THAI.search(text):
-            th = th or text
-        elif re.search(r"[A-Za-z]", text):
-            en = en or text
+        match = _LABELLED.match(line)
+        if match:
+            labelled.setdefault(match.group(1).lower(), match.group(2).strip())
+    th, en = labelled.get("th", ""), labelled.get("en", "")
+    for line in comment_lines:
+        text = line.strip()
+        if not th and _THAI.search(text):
+            th = text
+        elif not en and text and not _THAI.search(text) and re.search(r"[A-Za-z]", text):
+            en = text
     return th, en
 
 
