@@ -3,8 +3,9 @@
 The context (served at ``/context.jsonld`` and embedded in every JSON-LD answer, so a document
 parses offline) gives the contract's terms short keys (``label``, ``attendee``, ``startDate``…),
 maps labels by language (``"label": {"th": "…", "en": "…"}``), aliases ``id``/``type``, declares
-every prefix of :data:`aseankg.namespaces.PREFIXES` and makes the ontology namespace the
-vocabulary, so any other ``akg:`` term is a short key too.
+every prefix of :data:`aseankg.namespaces.PREFIXES`, gives every other property of the ontology
+its local name (IRIs for object properties, the range's datatype for datatype properties) and
+makes the ontology namespace the vocabulary, so any ``akg:`` term is a short key.
 
 The writer groups consecutive triples of one subject into one node object and streams the
 nodes into ``"@graph"``; it never holds more than one subject's triples. Whatever does not fit
@@ -19,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
@@ -92,11 +94,59 @@ TERMS: tuple[Term, ...] = (
     _term("seeAlso", "rdfs:seeAlso", "@id"),
     _term("subClassOf", "rdfs:subClassOf", "@id"),
 )
-_BY_IRI: dict[str, Term] = {t.iri: t for t in TERMS}
 _ALIASES = {"id": "@id", "type": "@type"}
-_TERM_KEYS = {t.key for t in TERMS}
-_RESERVED = set(_ALIASES) | set(PREFIXES) | _TERM_KEYS
 _SIMPLE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_RANGE_KINDS = {XSD_DATE: XSD_DATE, XSD_INTEGER: XSD_INTEGER, XSD + "decimal": XSD + "decimal",
+                PREFIXES["rdf"] + "langString": "@language"}
+
+
+def _ontology_terms(curated: tuple[Term, ...]) -> tuple[Term, ...]:
+    """A short key for every other property of the ontology: object properties take IRIs,
+    datatype properties their range's datatype (or a language map for ``rdf:langString``)."""
+    try:
+        from aseankg.graph import ontology_quads
+
+        quads = ontology_quads()
+    except (OSError, ValueError, SyntaxError):
+        return ()  # no ontology file here: the curated terms and @vocab still hold
+    rdf_type, rdfs_range = PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "range"
+    kinds: dict[str, str] = {}
+    ranges: dict[str, str] = {}
+    for q in quads:
+        if not isinstance(q.subject, NamedNode) or not q.subject.value.startswith(AKG):
+            continue
+        if q.predicate.value == rdf_type and q.object.value == PREFIXES["owl"] + "ObjectProperty":
+            kinds[q.subject.value] = "@id"
+        elif q.predicate.value == rdf_type and q.object.value == PREFIXES["owl"] + "DatatypeProperty":
+            kinds.setdefault(q.subject.value, "")
+        elif q.predicate.value == rdfs_range:
+            ranges[q.subject.value] = q.object.value
+    taken = {t.key for t in curated} | set(_ALIASES) | set(PREFIXES)
+    known = {t.iri for t in curated}
+    derived = []
+    for iri, kind in sorted(kinds.items()):
+        key = iri[len(AKG):]
+        if iri in known or key in taken or not _SIMPLE.fullmatch(key):
+            continue
+        if kind == "":
+            kind = _RANGE_KINDS.get(ranges.get(iri, ""), "")
+        derived.append(Term(key, iri, kind))
+    return tuple(derived)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    terms: tuple[Term, ...]
+    by_iri: dict[str, Term]
+    keys: frozenset[str]
+    reserved: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    terms = TERMS + _ontology_terms(TERMS)
+    keys = frozenset(t.key for t in terms)
+    return _Vocabulary(terms, {t.iri: t for t in terms}, keys, keys | set(_ALIASES) | set(PREFIXES))
 
 
 def _curie(iri: str) -> str:
@@ -114,7 +164,7 @@ def _curie(iri: str) -> str:
 def context() -> dict:
     """The JSON-LD context of the graph (the body of ``/context.jsonld``)."""
     ctx: dict = {"@vocab": AKG, **_ALIASES, **PREFIXES}
-    for term in TERMS:
+    for term in _vocabulary().terms:
         ctx[term.key] = term.definition()
     return ctx
 
@@ -128,7 +178,7 @@ def _vocab_key(iri: str) -> str:
     """The shortest key (or ``@type`` value) that expands back to ``iri`` under the context."""
     if iri.startswith(AKG):
         local = iri[len(AKG):]
-        if _SIMPLE.fullmatch(local) and local not in _RESERVED:
+        if _SIMPLE.fullmatch(local) and local not in _vocabulary().reserved:
             return local
     return _curie(iri)
 
@@ -171,7 +221,7 @@ def _add(node: dict, key: str, value: object) -> None:
 def _plain_key(predicate: str) -> str:
     """A key for ``predicate`` that carries no term definition (no container, no coercion)."""
     curie = _curie(predicate)
-    return predicate if curie in _TERM_KEYS else curie
+    return predicate if curie in _vocabulary().keys else curie
 
 
 def _place(node: dict, predicate: str, obj: NamedNode | BlankNode | Literal) -> None:
@@ -181,7 +231,7 @@ def _place(node: dict, predicate: str, obj: NamedNode | BlankNode | Literal) -> 
     if predicate == RDF_TYPE and not isinstance(obj, Literal):
         _add(node, "type", "_:" + obj.value if isinstance(obj, BlankNode) else _vocab_key(obj.value))
         return
-    term = _BY_IRI.get(predicate)
+    term = _vocabulary().by_iri.get(predicate)
     kind = term.kind if term is not None else ""
     if kind == "@language":
         if isinstance(obj, Literal) and obj.language:
