@@ -189,7 +189,11 @@ def _make_org(
     default = lexicon.vocabulary.default_country
     th = re.sub(r"\s+", " ", text[begin:end]).strip()
     romanised = romanize(" ".join(doc.words_of(begin, base_end))) or romanize(text[begin:base_end])
-    if country is None and head.cls in ("akg:Ministry", "akg:GovernmentAgency"):
+    # an unqualified ministry or agency in Thai government news is Thailand's ("…แห่งชาติ" is
+    # "national"); one qualified by a name we do not know as a country is not assumed to be
+    if country is None and head.cls in ("akg:Ministry", "akg:GovernmentAgency") and not re.search(
+        r"(?:แห่ง|ของ)(?!ชาติ)", text[begin + len(head.th) : base_end]
+    ):
         country = default
     suffix = f" {country}" if country and country != default else ""
     slug = None
@@ -206,7 +210,8 @@ def _make_org(
             if country and country != default and country in lexicon.entries:
                 english += f" of {lexicon.entries[country].entity.labels['en']}"
     alt = ((acronym, "en"),) if acronym else ()
-    registry.add_entity(slug, head.cls, th, english, latn=latin_name(romanize(th)), alt=alt)
+    words = " ".join(doc.words_of(begin, end)) or th
+    registry.add_entity(slug, head.cls, th, english, latn=latin_name(romanize(words)), alt=alt)
     if country:
         registry.ref(slug, "akg:country", country)
     registry.layer.add(Hit(begin, end, slug, head.cls, pattern=True, country=country))

@@ -3,9 +3,9 @@
 
 Where the name ends is the question. A Thai name is a given name, a space and a family name
 ("นายสมชาย ใจดี"); PyThaiNLP's lists of Thai given and family names tell a Thai name from a
-foreign one. A foreign name written in Thai ("พลเอกเมีย ตุน โอ", "ดร.เกา คิม ฮอร์น") runs over
+foreign one. A foreign name written in Thai ("พลเอกซอ วิน ลัต", "ดร.ลิม เฉิง ฮวด") runs over
 several short space-separated words up to a post title, a stop word (กล่าว, และ, พร้อมด้วย…),
-punctuation or the end of the line. A given name alone ("นายประเสริฐกล่าว") names the person
+punctuation or the end of the line. A given name alone ("นายสมชายกล่าว") names the person
 named in full elsewhere in the document.
 
 The honorifics are split off the name: the name is the prefLabel, the name with its
@@ -76,7 +76,7 @@ def _chunk(doc: DocText, registry: Registry, begin: int, limit: int) -> tuple[in
 
 
 def _foreign_part(doc: DocText, word: str) -> bool:
-    """Can ``word`` be a syllable of a foreign name written in Thai (เมีย ตุน โอ)?"""
+    """Can ``word`` be a syllable of a foreign name written in Thai (ซอ วิน ลัต)?"""
     if not word or not all(is_thai(c) or c in "-." for c in word):
         return False
     if len(word) <= 4:

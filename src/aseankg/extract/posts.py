@@ -189,6 +189,17 @@ def _titles(registry: Registry, p: PostMention) -> tuple[str, str | None]:
     return th, post.en
 
 
+def _romanised_title(registry: Registry, p: PostMention) -> str | None:
+    """For a label only: the post's English words around the organisation's romanised name."""
+    if p.org is None or "{org}" not in p.post.en and "{topic}" not in p.post.en:
+        return None
+    entity = registry.entity(p.org)
+    latn = entity.labels.get("th-Latn") if entity else None
+    if not latn:
+        return None
+    return p.post.en.format(org=latn, topic=latn, country="")
+
+
 def make_position(doc: DocText, registry: Registry, p: PostMention) -> str | None:
     """The Position of ``p.holder`` in ``p``'s post: entity, facts and mention."""
     if p.holder is None or p.org is None:
@@ -203,7 +214,7 @@ def make_position(doc: DocText, registry: Registry, p: PostMention) -> str | Non
         return None
     holder_th = holder.labels.get("th", holder.labels.get("en", p.holder))
     holder_en = holder.labels.get("en", holder_th)
-    en_title = en or latin_name(romanize(th))
+    en_title = en or _romanised_title(registry, p) or latin_name(romanize(th))
     registry.add_entity(
         slug, "akg:Position", f"{th} — {holder_th}", f"{en_title} — {holder_en}", latn=None
     )

@@ -4,7 +4,7 @@ mentions and facts collected in one place.
 Lexicon names resolve through the lexicon (every alias to one slug); names found by
 patterns get a slug from their English name, short name or romanisation, so the same name
 in two documents is one entity. Within a document, a person named again by given name only
-("นายประเสริฐกล่าว") or referred to by a post alone ("ปลัดกระทรวงฯ") resolves to the person
+("นายสมชายกล่าว") or referred to by a post alone ("ปลัดกระทรวงฯ") resolves to the person
 named in full before; the :class:`Registry` keeps the index for that.
 """
 
