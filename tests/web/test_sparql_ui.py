@@ -94,6 +94,9 @@ def test_editor_runs_its_query_and_shows_rows(browser, site: Server) -> None:
         visit.page.click(".yasqe_queryButton")
         rows = visit.rows()
         assert any("meeting-of-tests-7" in row and "The 7th Test Meeting" in row for row in rows), rows
+        # an entity in the results opens its page on this server
+        hrefs = visit.page.eval_on_selector_all(".yasr table tbody a", "links => links.map(a => a.getAttribute('href'))")
+        assert "/id/meeting-of-tests-7" in hrefs, hrefs
         assert visit.elsewhere == [], visit.elsewhere  # works offline: nothing fetched from elsewhere
         assert visit.errors == [], visit.errors
     finally:

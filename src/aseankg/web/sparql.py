@@ -26,6 +26,7 @@ from aseankg.sparql_text import looks_like_update
 from aseankg.store import StoreNotFound
 from aseankg.store import query as run_query
 from aseankg.web import negotiation
+from aseankg.web.descriptions import service_description
 from aseankg.web.negotiation import GRAPH_FORMATS, HTML, RESULT_FORMATS, Format
 from aseankg.web.streams import Pipe, Worker
 
@@ -236,8 +237,6 @@ async def sparql(request: Request) -> Response:
 
 async def describe_or_edit(request: Request, op: Operation) -> Response:
     """``/sparql`` without a query: the service description (RDF) or the query editor (HTML)."""
-    from aseankg.web.descriptions import service_description
-
     fmt = negotiation.negotiate(request, DESCRIPTION_FORMATS, format_values=op.formats)
     if fmt is None:
         return PlainTextResponse(

@@ -45,6 +45,24 @@
     return tab;
   }
 
+  // Entities and ontology terms in the results open on this server (their IRIs' pages).
+  const entities = prefixes.akgid;
+  const ontology = prefixes.akg;
+  function localLinks(scope) {
+    scope.querySelectorAll("a[href]").forEach((a) => {
+      const href = a.getAttribute("href");
+      if (entities && href.startsWith(entities)) {
+        a.setAttribute("href", "/id/" + href.slice(entities.length));
+      } else if (ontology && href.startsWith(ontology)) {
+        a.setAttribute("href", "/ontology#" + href.slice(ontology.length));
+      } else {
+        return;
+      }
+      a.removeAttribute("target");
+    });
+  }
+  new MutationObserver(() => localLinks(root)).observe(root, { childList: true, subtree: true });
+
   // An empty editor (a first visit) gets a working query with its prefixes.
   const current = yasgui.getTab();
   if (current && !current.getYasqe().getValue().trim()) load(defaultQuery);
