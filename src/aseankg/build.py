@@ -184,7 +184,8 @@ def _run(
         if progress:
             progress(outcome)
 
-    if not replace and not prepared:
+    if not prepared:
+        # Nothing built (every document refused, or none given): the graph serving stays.
         result.seconds = time.perf_counter() - started
         return result
     generation = store_dir.begin(from_current=not replace)

@@ -45,6 +45,8 @@ def _run_pipeline(action, paths: list[Path], store: StoreDir, label: str, **kwar
     missing = [p for p in files if not p.exists()]
     if missing:
         _fail(", ".join(f"{p}: no such file" for p in missing))
+    if not files:
+        _fail(f"no article files (*.txt) in {', '.join(str(p) for p in paths)}: the graph serving is unchanged")
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -58,7 +60,11 @@ def _run_pipeline(action, paths: list[Path], store: StoreDir, label: str, **kwar
             mark = "[green]✓[/green]" if outcome.built else "[red]✗[/red]"
             progress.update(task, advance=1, description=f"{label} {mark} {outcome.name}")
 
-        result = action(files, store, progress=on_document, **kwargs)
+        try:
+            result = action(files, store, progress=on_document, **kwargs)
+        except OSError as exc:  # e.g. a full disk while writing the new generation
+            progress.stop()
+            _fail(f"{label} failed while writing the store ({exc}); the graph serving is unchanged")
     if result.up_to_date:
         console.print(
             f"Graph in {store.root} is up to date ({result.triples} triples): nothing that feeds it changed, not rebuilding."
@@ -73,6 +79,7 @@ def _run_pipeline(action, paths: list[Path], store: StoreDir, label: str, **kwar
     for outcome in result.refused:
         console.print(f"[red]refused[/red] {outcome.reason}", highlight=False)
     if result.refused and not result.built:
+        console.print("Nothing was built: the graph serving is unchanged.")
         raise typer.Exit(1)
     if result.refused:
         raise typer.Exit(2)

@@ -84,10 +84,14 @@ class StoreDir:
         name = f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
         path = self.generations / (name + _BUILDING)
         path.mkdir()
-        current = self.current()
-        if from_current and current is not None:
-            pyoxigraph.Store.read_only(str(current / "oxigraph")).backup(str(path / "oxigraph"))
-        generation = Generation(self, path)
+        try:
+            current = self.current()
+            if from_current and current is not None:
+                pyoxigraph.Store.read_only(str(current / "oxigraph")).backup(str(path / "oxigraph"))
+            generation = Generation(self, path)
+        except BaseException:  # e.g. the disk is full: leave nothing half-made behind
+            shutil.rmtree(path, ignore_errors=True)
+            raise
         if from_current and generation.store is not None:
             # The copied union is stale once graphs change; commit writes it anew.
             generation.store.clear_graph(pyoxigraph.DefaultGraph())
