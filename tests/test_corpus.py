@@ -82,3 +82,53 @@ def test_refuses_unreadable_input_with_name_and_reason(tmp_path: Path, data: byt
 def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="missing.txt"):
         read_document(tmp_path / "missing.txt")
+
+
+# --- any input: a Document or a DocumentError, never another exception -------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from aseankg.corpus import HEADLINE_PREFIX, Document  # noqa: E402
+
+_LINES = [
+    HEADLINE_PREFIX + "ดีอี หารือ", "วันศุกร์ที่ 17 มกราคม 2568", "วันที่ ๓๑ กุมภาพันธ์ ๙๙๙๙", "วันจันทร์ที่ 0 ธันวาคม 0000",
+    "21/03/2566", "[พิมพ์]", "พิมพ์", "-----", "____", "=====", "ที่มา : https://www.thaigov.go.th/news/1",
+    "ที่มา:http://x", "ที่มา : ", "นายประเสริฐ จันทรรวงทอง", "\ufeff", "", " ", "\t", "ดีอี หารือ",
+]
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028", "\x85"])
+article_like = st.lists(st.tuples(st.sampled_from(_LINES) | st.text(max_size=40), _BREAKS), max_size=12).map(
+    lambda parts: "".join(line + brk for line, brk in parts)
+)
+
+
+def check_document(document: Document) -> None:
+    text = document.text
+    assert text[document.body.begin : document.body.end] == document.body.text
+    if document.title_span is not None:
+        assert text[document.title_span.begin : document.title_span.end] == document.title_span.text
+        assert document.title == document.title_span.text
+    if document.url is not None:
+        assert document.url in text
+
+
+def parse_or_refuse(data: bytes) -> None:
+    try:
+        document = parse_document(data, identifier="fuzz")
+    except DocumentError as exc:
+        assert str(exc).startswith("fuzz: ")
+        return
+    assert document.text == data.decode("utf-8").removeprefix("\ufeff")
+    check_document(document)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_any_bytes_read_or_refused(data: bytes) -> None:
+    parse_or_refuse(data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000) | article_like, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_any_text_read_or_refused(text: str, encoding: str) -> None:
+    parse_or_refuse(text.encode(encoding, errors="surrogatepass"))

@@ -419,3 +419,38 @@ def test_every_day_written_the_thai_way_reads_back(day: datetime.date, thai_digi
         found = only(written)
         assert found.span.text == written
         assert found.start.to_date() == day
+
+
+# --- numbers of any size and references at the ends of the calendar -----------------------------
+
+_NUMBER = st.integers(min_value=0, max_value=10**7).map(str)
+numbered = st.lists(
+    st.sampled_from(WORDS) | _NUMBER | _NUMBER.map(arabic_digit_to_thai_digit), max_size=20
+).map(" ".join)
+edge_references = st.sampled_from([None, datetime.date.min, datetime.date.max, datetime.date(1, 12, 31),
+                                   datetime.date(9999, 1, 1)]) | st.dates()
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbered, edge_references)
+def test_any_numbers_give_well_formed_dates_or_none(text: str, reference: datetime.date | None) -> None:
+    found = find_dates(text, reference)
+    check_well_formed(text, found)
+    # a number is never taken for a year far off; a relative form stays next to the reference
+    earliest = min(_EARLIEST, reference.year - 1) if reference else _EARLIEST
+    latest = max(_LATEST, reference.year + 1) if reference else _LATEST
+    for d in found:
+        assert earliest <= d.start.year <= latest
+        if d.end is not None:
+            assert d.start.xsd()[0] <= d.end.xsd()[0]  # ranges run forwards
+    first = parse_date(text, reference)
+    assert (first is None) == (not found) and (first is None or first == found[0])
+
+
+_EARLIEST, _LATEST = 1800, 2300
+
+
+@pytest.mark.parametrize("reference", [datetime.date.min, datetime.date.max])
+@pytest.mark.parametrize("text", ["เดือนหน้า", "ปีหน้า", "เดือนที่แล้ว", "ปีที่แล้ว", "17 มกราคม", "ปลายปีนี้", "ต้นเดือนนี้"])
+def test_relative_forms_at_the_ends_of_the_calendar(text: str, reference: datetime.date) -> None:
+    check_well_formed(text, find_dates(text, reference))
