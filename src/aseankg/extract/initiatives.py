@@ -1,6 +1,6 @@
 """Funded projects and who pushed for what.
 
-"…จากกองทุน X จำนวน 1 โครงการ คือ โครงการ <English title> จำนวน 57,900 ดอลลาร์สหรัฐ": a
+"…จากกองทุน X จำนวน 1 โครงการ คือ โครงการ <English title> จำนวน 120,000 ดอลลาร์สหรัฐ": a
 project (akg:Project) with its funder (akg:fundedBy: the fund named before it in the
 sentence) and amount (akg:amount, schema:currency). "ผลักดันการจัดตั้ง X", "Y เป็นผู้ขับเคลื่อน…":
 X akg:proposedBy Y, Y being the person (a post named alone stands for its holder),
@@ -67,7 +67,7 @@ def find_funding(doc: DocText, registry: Registry) -> None:
 
 
 def _amount(doc: DocText, registry: Registry, slug: str, begin: int, end: int) -> None:
-    """"จำนวน 57,900 ดอลลาร์สหรัฐ" within ``[begin, end)``: akg:amount and schema:currency."""
+    """"จำนวน 120,000 ดอลลาร์สหรัฐ" within ``[begin, end)``: akg:amount and schema:currency."""
     res, text = doc.res, doc.text
     for word in doc.all_within(res.amount_words, begin, end):
         a = _AMOUNT.match(text, word.end, end)
@@ -117,14 +117,14 @@ def find_proposals(
         # what: the first named thing after the verb, or the one "ดังกล่าว" refers to
         target = None
         for hit in layer.top_level(found.end, min(line_e, found.end + 120)):
+            # the first thing named after the verb is what was proposed, or nothing was
             if hit.cls in _PROPOSABLE or hit.cls.endswith("Meeting"):
                 target = hit
-                break
-            if hit.cls == "akg:MeetingSeries":
+            elif hit.cls == "akg:MeetingSeries":
                 series = registry.lexicon.get(hit.slug)
                 if series is not None and series.body:
                     target = Hit(hit.begin, hit.end, series.body, "akg:WorkingGroup")
-                    break
+            break
         if target is None:
             if "ดังกล่าว" not in text[found.end : min(line_e, found.end + 80)]:
                 continue

@@ -498,7 +498,7 @@ def _find_all(doc: DocText, trie, begin: int, end: int) -> list[int]:
 
 
 def _country_before(doc: DocText, registry: Registry, offset: int, floor: int) -> str | None:
-    """The country written just before ``offset`` ("ประเทศไทยเป็นเจ้าภาพ", "สิงคโปร์จะเป็น…")."""
+    """The country written just before ``offset`` ("ประเทศไทยเป็นเจ้าภาพ", "ลาวจะเป็น…")."""
     best = None
     for hit in registry.layer.within(max(floor, offset - 30), offset):
         if hit.cls == "akg:Country" and offset - hit.end <= 12:

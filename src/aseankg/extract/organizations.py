@@ -1,7 +1,7 @@
 """Organisations the lexicon does not know, found by their head noun (กระทรวง…, กรม…,
 สำนักงาน…, คณะกรรมการ…), and the words around an organisation's name: the country it is
 qualified with ("…ของเมียนมา", "…แห่งราชอาณาจักรกัมพูชา") and an English name or acronym in
-parentheses ("(Telecommunication Regulator of Cambodia หรือ TRC)").
+parentheses ("(Digital Standards Agency หรือ DSA)").
 
 A name found this way gets its slug from its acronym or English name when the text gives
 one, else from its RTGS romanisation (plus the country when it is not the default one, since
@@ -264,6 +264,7 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
             after += 1
         nxt = layer.at(after)
         if nxt is not None and _compatible(head, nxt.cls) and (after == he or not is_thai(text[after]) or nxt.end - nxt.begin <= 8):
+            layer.remove(nxt)  # one mention: the name with its head noun
             layer.add(Hit(hb, nxt.end, nxt.slug, nxt.cls))
             continue
         if he >= end or _generic(doc, he):

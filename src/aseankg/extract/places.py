@@ -3,7 +3,7 @@
 Known places and countries come from the lexicon; a venue the lexicon does not know is
 read from its head noun (โรงแรม, ศูนย์การประชุม, อาคาร…) up to the next known place, a
 stop word or the end of the phrase. Its English name is the head's English word around the
-romanised rest ("Awani Phlat Riwoesai Hotel").
+romanised rest ("โรงแรมสายลม" → "Sailom Hotel").
 """
 
 from __future__ import annotations

@@ -152,6 +152,7 @@ class DocText:
         self._starts, self._ends = starts, ends
         self._found: dict[int, list[Found]] = {}
         self._starts_cache: list[int] | None = None
+        self._word_start_keys: set[int] = set()
 
     def starts_word(self, offset: int) -> bool:
         """Can a name start at ``offset`` without cutting a word?"""
@@ -225,14 +226,22 @@ class DocText:
             matches = trie.matches(key, k)
             if matches:
                 key_end, value = matches[-1]
+                if k not in self._word_start_keys and key_end - k < LONG_NAME:
+                    continue  # a short word may not start inside a longer one
                 end = self.key_end_offset(key_end)
                 if not self.cuts_word(offsets[k], end):
                     found.append(Found(offsets[k], end, value))
         return found
 
     def _start_keys(self) -> list[int]:
+        """Key positions where a word may start: word boundaries, and syllable starts (where a
+        long word may start although the segmentation glued it to the word before)."""
         if self._starts_cache is None:
-            self._starts_cache = [k for k, o in enumerate(self.offsets) if self.starts_word(o)]
+            self._word_start_keys = {k for k, o in enumerate(self.offsets) if self.starts_word(o)}
+            self._starts_cache = [
+                k for k, o in enumerate(self.offsets)
+                if k in self._word_start_keys or self.starts_syllable(o)
+            ]
         return self._starts_cache
 
     def first(self, trie: Trie, begin: int, end: int) -> Found | None:

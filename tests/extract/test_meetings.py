@@ -1,0 +1,107 @@
+"""Meetings: series and ordinal, dates, places, host, chair, attendees; bilateral talks."""
+
+from __future__ import annotations
+
+from aseankg.namespaces import mint_slug
+from aseankg.nlp import romanize
+
+from .conftest import facts
+
+
+def test_unseen_ordinal_date_range_across_months_place_host(run):
+    _, x = run(
+        "นางสาวพรทิพย์ แสงทอง เข้าร่วมการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 12 "
+        "ระหว่างวันที่ 30 ตุลาคม - 2 พฤศจิกายน 2567 ณ กรุงจาการ์ตา สาธารณรัฐอินโดนีเซีย "
+        "ซึ่งอินโดนีเซียเป็นเจ้าภาพจัดการประชุม"
+    )
+    f = facts(x)
+    assert x.entities["adgmin-12"].cls == "akg:MinisterialMeeting"
+    assert {("adgmin-12", "akg:series", "series-adgmin"), ("adgmin-12", "akg:ordinal", "12"),
+            ("adgmin-12", "schema:startDate", "2024-10-30"), ("adgmin-12", "schema:endDate", "2024-11-02"),
+            ("adgmin-12", "schema:location", "jakarta"), ("adgmin-12", "schema:location", "indonesia"),
+            ("adgmin-12", "akg:hostCountry", "indonesia"),
+            ("adgmin-12", "schema:attendee", mint_slug(romanize("พรทิพย์ แสงทอง")))} <= f
+    dates = {fact.predicate: fact.object for fact in x.facts if fact.subject == "adgmin-12" and "Date" in fact.predicate}
+    assert dates["schema:startDate"].datatype == "xsd:date"
+
+
+def test_ordinals_in_words_and_english_and_month_only_dates(run):
+    _, x = run(
+        "ไทยเตรียมเข้าร่วมการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่สิบ (The Tenth ADGSOM) "
+        "ในเดือนกันยายน 2568 ณ กรุงมะนิลา ฟิลิปปินส์"
+    )
+    f = facts(x)
+    assert ("adgsom-10", "schema:startDate", "2025-09") in f
+    start = next(fact.object for fact in x.facts if fact.subject == "adgsom-10" and fact.predicate == "schema:startDate")
+    assert start.datatype == "xsd:gYearMonth"
+    assert ("adgsom-10", "schema:location", "manila") in f
+
+
+def test_relative_dates_resolve_against_the_article(run):
+    _, x = run("คณะทำงาน WG-AS จะจัดการประชุม WG-AS ครั้งที่ 4 ในเดือนเมษายนนี้ ณ ประเทศมาเลเซีย",
+               date_line="วันศุกร์ที่ 7 มีนาคม 2568")
+    assert {("wg-as-4", "schema:startDate", "2025-04"), ("wg-as-4", "schema:location", "malaysia"),
+            ("wg-as-4", "akg:series", "series-wg-as")} <= facts(x)
+
+
+def test_unknown_series_with_an_acronym(run):
+    _, x = run(
+        "ไทยเข้าร่วมการประชุมรัฐมนตรีเศรษฐกิจดิจิทัลลุ่มน้ำโขง ครั้งที่ 3 "
+        "(The 3rd Mekong Digital Economy Ministers' Meeting: MDEM) ณ กรุงพนมเปญ"
+    )
+    f = facts(x)
+    assert x.entities["series-mdem"].cls == "akg:MeetingSeries"
+    assert x.entities["mdem-3"].cls == "akg:MinisterialMeeting"
+    assert {("mdem-3", "akg:series", "series-mdem"), ("mdem-3", "akg:ordinal", "3"),
+            ("mdem-3", "schema:location", "phnom-penh")} <= f
+
+
+def test_vice_chair_and_chair(run):
+    _, x = run("นายวิชัย ศรีสุข ได้เข้าร่วมและทำหน้าที่รองประธานการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 8 "
+               "โดยมี นายอาหมัด ฟาอิซ ทำหน้าที่ประธานการประชุม")
+    f = facts(x)
+    assert ("adgsom-8", "akg:viceChair", mint_slug(romanize("วิชัย ศรีสุข"))) in f
+    assert ("adgsom-8", "akg:chair", mint_slug(romanize("อาหมัด ฟาอิซ"))) in f
+
+
+def test_attendees_introduced_by_doi_mi(run):
+    _, x = run("การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 7 ณ กรุงฮานอย โดยมีผู้แทนจากจีน ญี่ปุ่น "
+               "และสหภาพโทรคมนาคมระหว่างประเทศ เข้าร่วม")
+    assert {("adgmin-7", "schema:attendee", s) for s in ("china", "japan", "itu")} <= facts(x)
+
+
+def test_bilateral_talk_during_a_meeting(run):
+    _, x = run(
+        "นายวิชัย ศรีสุข ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ได้หารือทวิภาคีกับนายกิม ซอง โฮ "
+        "ผู้อำนวยการสำนักงานอินเทอร์เน็ตและความปลอดภัยแห่งเกาหลี (Korea Internet & Security Agency หรือ KISA) "
+        "ระหว่างการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 10 ณ กรุงโซล เมื่อวันที่ 20 มีนาคม 2568"
+    )
+    talks = [s for s, e in x.entities.items() if e.cls == "akg:BilateralMeeting"]
+    assert talks == ["bilateral-thailand-kisa-adgsom-10"]
+    f = facts(x)
+    talk = talks[0]
+    assert (talk, "schema:superEvent", "adgsom-10") in f
+    for who in ("thailand", "kisa", mint_slug(romanize("วิชัย ศรีสุข")), mint_slug(romanize("กิม ซอง โฮ"))):
+        assert (talk, "schema:attendee", who) in f
+    assert ("kisa", "akg:country", "south-korea") in f
+    assert ("adgsom-10", "schema:location", "seoul") in f
+
+
+def test_bilateral_between_two_countries_with_the_opening_date(run):
+    _, x = run("เมื่อวันที่ 4 มีนาคม 2568 นายวิชัย ศรีสุข ร่วมหารือทวิภาคีระหว่างไทยและกัมพูชา ณ กรุงพนมเปญ")
+    talk = "bilateral-thailand-cambodia-2025-03-04"
+    assert x.entities[talk].cls == "akg:BilateralMeeting"
+    assert {(talk, "schema:startDate", "2025-03-04"), (talk, "schema:location", "phnom-penh"),
+            (talk, "schema:attendee", "cambodia")} <= facts(x)
+
+
+def test_cabinet_meeting_by_date(run):
+    _, x = run("นายกรัฐมนตรีเปิดเผยผลการประชุมคณะรัฐมนตรี (ครม.) วันที่ 4 มีนาคม 2568 ว่า")
+    assert x.entities["cabinet-meeting-2025-03-04"].cls == "akg:CabinetMeeting"
+    assert ("cabinet-meeting-2025-03-04", "schema:startDate", "2025-03-04") in facts(x)
+
+
+def test_a_series_without_ordinal_is_not_a_meeting(run):
+    _, x = run("ข้อเสนอจะเสนอต่อที่ประชุมรัฐมนตรีอาเซียนด้านดิจิทัลในต้นปี 2569")
+    assert "series-adgmin" in x.entities
+    assert not [e for e in x.entities.values() if e.cls.endswith("Meeting") and e.cls != "akg:MeetingSeries"]

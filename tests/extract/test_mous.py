@@ -1,0 +1,34 @@
+"""MoUs: parties, topic, status and signing date."""
+
+from __future__ import annotations
+
+from .conftest import facts
+
+
+def test_signed_mou_between_other_parties(run):
+    _, x = run("ธนาคารแห่งประเทศไทย และสำนักงานตำรวจแห่งชาติ ได้ร่วมลงนามบันทึกความเข้าใจว่าด้วยการแลกเปลี่ยน"
+               "ข้อมูลบัญชีม้า เมื่อวันที่ 14 กุมภาพันธ์ 2568 ณ ทำเนียบรัฐบาล")
+    mou = "mou-bank-of-thailand-royal-thai-police"
+    assert x.entities[mou].cls == "akg:MoU"
+    assert {(mou, "akg:party", "bank-of-thailand"), (mou, "akg:party", "royal-thai-police"),
+            (mou, "akg:status", "akg:Signed"), (mou, "schema:startDate", "2025-02-14"),
+            (mou, "akg:topic", "การแลกเปลี่ยนข้อมูลบัญชีม้า")} <= facts(x)
+
+
+def test_draft_mou_with_an_unknown_party(run):
+    _, x = run("ครม. เห็นชอบร่างบันทึกความเข้าใจระหว่างกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งราชอาณาจักรไทย "
+               "และกระทรวงการสื่อสารและสารสนเทศของบรูไน ว่าด้วยความร่วมมือด้านรัฐบาลดิจิทัล")
+    mous = [s for s, e in x.entities.items() if e.cls == "akg:MoU"]
+    assert len(mous) == 1
+    f = facts(x)
+    parties = {o for s, p, o in f if s == mous[0] and p == "akg:party"}
+    assert "mdes" in parties and any(p.endswith("-brunei") for p in parties)
+    assert (mous[0], "akg:status", "akg:Draft") in f
+    assert not [o for s, p, o in f if s == mous[0] and p == "schema:startDate"]
+
+
+def test_referring_back_to_an_mou(run):
+    _, x = run("ภายใต้บันทึกความเข้าใจระหว่างกระทรวงดีอี และกระทรวงการต่างประเทศ ทั้งสองฝ่ายจะดำเนินการตามบันทึกความเข้าใจดังกล่าว")
+    mou = "mou-mdes-mfa-thailand"
+    assert len([m for m in x.mentions if m.entity == mou]) == 2
+    assert (mou, "akg:status", "akg:Signed") in facts(x)

@@ -1,0 +1,45 @@
+"""Organisations the lexicon does not know, by head noun, country qualifier and parentheses."""
+
+from __future__ import annotations
+
+from .conftest import facts
+
+
+def _orgs(x):
+    return {s: e for s, e in x.entities.items() if e.cls in ("akg:Ministry", "akg:GovernmentAgency", "akg:Organization")}
+
+
+def test_unknown_ministry_with_country(run):
+    _, x = run("ผู้แทนกระทรวงการสื่อสารและสารสนเทศของบรูไน เข้าพบผู้บริหารกระทรวงดีอี")
+    ministries = [e for e in x.entities.values() if e.cls == "akg:Ministry" and e.slug != "mdes"]
+    assert len(ministries) == 1
+    ministry = ministries[0]
+    assert ministry.slug.endswith("-brunei") and not ministry.curated
+    assert ministry.labels["th"] == "กระทรวงการสื่อสารและสารสนเทศของบรูไน"
+    assert ministry.labels["en"] == "Ministry of Communications and Information of Brunei Darussalam"
+    assert (ministry.slug, "akg:country", "brunei") in facts(x)
+
+
+def test_acronym_in_parentheses_names_the_slug(run):
+    _, x = run("ไทยหารือกับสำนักงานมาตรฐานดิจิทัลแห่งฟิลิปปินส์ (Digital Standards Office หรือ DSO) เมื่อวันนี้")
+    assert x.entities["dso"].labels["en"] == "Digital Standards Office"
+    assert ("dso", "akg:country", "philippines") in facts(x)
+    assert {m.anchor for m in x.mentions if m.entity == "dso"} >= {"DSO", "Digital Standards Office"}
+
+
+def test_a_known_name_qualified_by_another_country_is_another_body(run):
+    _, x = run("กระทรวงการต่างประเทศของญี่ปุ่น และกระทรวงการต่างประเทศ ร่วมแถลง")
+    assert "mfa-thailand" in x.entities
+    japan = [s for s in _orgs(x) if s.endswith("-japan")]
+    assert len(japan) == 1
+
+
+def test_generic_head_nouns_are_not_names(run):
+    _, x = run("หน่วยงานที่เกี่ยวข้องและสภาพแวดล้อมดิจิทัลในศูนย์กลางภูมิภาค")
+    assert not _orgs(x)
+
+
+def test_a_body_still_to_be_set_up_is_an_initiative(run):
+    _, x = run("ไทยเสนอจัดตั้งศูนย์ประสานงานไซเบอร์ภูมิภาค (Regional Cyber Coordination Centre: RCCC) ต่อที่ประชุม")
+    assert x.entities["rccc"].cls == "akg:Initiative"
+    assert ("rccc", "akg:proposedBy", "thailand") in facts(x)
