@@ -55,7 +55,11 @@ def _scan(
     key, offsets = doc.key, doc.offsets
     hits: list[Hit] = []
     k = begin_key
+    first = trie.first
     while k < end_key:
+        if key[k] not in first:
+            k += 1
+            continue
         offset = offsets[k]
         word_start = doc.starts_word(offset)
         if word_start or doc.starts_syllable(offset):

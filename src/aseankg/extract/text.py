@@ -222,7 +222,10 @@ class DocText:
         found: list[Found] = []
         self._found[id(trie)] = found
         key, offsets = self.key, self.offsets
+        first = trie.first
         for k in self._start_keys():
+            if key[k] not in first:
+                continue
             matches = trie.matches(key, k)
             if matches:
                 key_end, value = matches[-1]

@@ -36,6 +36,11 @@ class Trie(Generic[T]):
     def __len__(self) -> int:
         return self._size
 
+    @property
+    def first(self) -> set[str]:
+        """The characters a key can start with (to skip positions without a lookup)."""
+        return set(self._root)
+
     def matches(self, text: str, start: int) -> list[tuple[int, T]]:
         """Every key that ``text`` has at ``start``: ``(end, value)``, shortest first."""
         found: list[tuple[int, T]] = []
