@@ -60,7 +60,6 @@ class Event:
     date: DateExpr | None = None
     super_event: str | None = None
     places: list[str] = field(default_factory=list)
-    subject_from: int = 0
     references: list[tuple[int, int]] = field(default_factory=list)  # "…ครั้งนี้"
 
 
@@ -143,7 +142,7 @@ def _series_meeting(
 
 
 def _meeting_anchors(doc: DocText, registry: Registry) -> list[Event]:
-    lexicon, layer, text = registry.lexicon, registry.layer, doc.text
+    lexicon, layer = registry.lexicon, registry.layer
     by_end = {end: (begin, n) for begin, (end, n) in doc.ordinals.items()}
     events: list[Event] = []
     consumed: list[tuple[int, int]] = []
@@ -302,7 +301,7 @@ def _breaks(doc: DocText, begin: int, end: int) -> bool:
 
 def _series_by_acronym(doc: DocText, registry: Registry, b: int, name_b: int, line_end: int) -> None:
     """"ที่ประชุม<name> (SOMTC)": a series the lexicon does not know, named with its acronym."""
-    text, res = doc.text, doc.res
+    text = doc.text
     open_at = text.find("(", name_b, min(line_end, name_b + 100))
     if open_at < 0:
         return
@@ -331,12 +330,7 @@ def _series_by_acronym(doc: DocText, registry: Registry, b: int, name_b: int, li
 
 
 def _subjects(
-    doc: DocText,
-    registry: Registry,
-    begin: int,
-    end: int,
-    alone: list[PostMention],
-    persons_only: bool = True,
+    doc: DocText, registry: Registry, begin: int, end: int, alone: list[PostMention]
 ) -> list[str]:
     """The people (or, for a post named alone, its holder or organisation) in a stretch."""
     out: list[str] = []
@@ -346,7 +340,7 @@ def _subjects(
     for p in alone:
         if begin <= p.begin and p.end <= end:
             who = p.holder or p.org
-            if who and who not in out and (p.holder or not persons_only or True):
+            if who and who not in out:
                 out.append(who)
     return out
 
@@ -481,7 +475,6 @@ def _details(
                 for s in subjects[:1]:
                     registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", s)
             event.attendees.extend(subjects)
-        event.subject_from = line_b
 
 
 def _precision(d: DateExpr) -> int:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
 from aseankg.extract.text import DocText, is_thai
-from aseankg.lexicon import surface_key
 from aseankg.nlp import romanize
 
 __all__ = ["PersonMention", "find_people"]
