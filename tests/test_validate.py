@@ -3,6 +3,8 @@
 Each fixture is a few triples added to ``fixtures/shapes/context.ttl`` (a small conforming
 document graph). A violating fixture breaks one rule; the test asserts the complete list of
 results: focus node, path, value, the shape that failed, and its message in English and Thai.
+Every test that validates runs under both engines (``engine`` fixture): the Oxigraph engine
+and pyshacl, the reference; and the two must report exactly the same results.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from rdflib.namespace import RDF, SH
 
 from aseankg.namespaces import expand
 from aseankg.paths import SHAPES_FILE
-from aseankg.validate import Report, Violation, format_report, load_shapes, validate_graph, validate_nquads
+from aseankg.validate import (
+    ENGINES,
+    Report,
+    Violation,
+    format_report,
+    load_shapes,
+    validate_graph,
+    validate_nquads,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 CONTEXT = (FIXTURES / "context.ttl").read_text(encoding="utf-8")
@@ -35,6 +45,23 @@ def ent(iri: str, cls: str, th: str, en: str, more: str = "") -> str:
 
 def graph(extra: str) -> rdflib.Graph:
     return rdflib.Graph().parse(data=CONTEXT + "\n" + extra, format="turtle")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+_RUNS: dict[tuple, Report] = {}
+
+
+def check(extra: str, engine: str, lang: str = "en", document: str | None = None) -> Report:
+    """The report for the context plus ``extra`` (kept, so the engines' agreement test reuses
+    what the fixture tests computed: pyshacl is slow)."""
+    key = (extra, engine, lang, document)
+    if key not in _RUNS:
+        _RUNS[key] = validate_graph(graph(extra), lang=lang, document=document, engine=engine)
+    return _RUNS[key]
 
 
 def curie(text: str | None) -> str | None:
@@ -735,24 +762,23 @@ def shown(value: str | None) -> str | None:
 # --- the tests ---------------------------------------------------------------------------------
 
 
-def test_context_conforms() -> None:
-    report = validate_graph(graph(""))
+def test_context_conforms(engine: str) -> None:
+    report = check("", engine)
     assert report.conforms, format_report(report)
     assert report.violations == []
 
 
 @pytest.mark.parametrize("case", GOOD, ids=lambda c: c.shape)
-def test_conforming_fixture(case: Good) -> None:
-    report = validate_graph(graph(case.turtle))
+def test_conforming_fixture(case: Good, engine: str) -> None:
+    report = check(case.turtle, engine)
     assert report.violations == [], format_report(report)
     assert report.conforms
 
 
 @pytest.mark.parametrize("case", BAD, ids=lambda c: c.id)
-def test_violating_fixture(case: Bad) -> None:
-    data = graph(case.turtle)
+def test_violating_fixture(case: Bad, engine: str) -> None:
     for lang, index in (("en", 0), ("th", 1)):
-        report = validate_graph(data, lang=lang)
+        report = check(case.turtle, engine, lang=lang)
         got = sorted((v.shape, v.focus, v.path, v.value, v.severity, v.message) for v in report.violations)
         want = sorted(
             (f"akgsh:{rule}", curie(focus), path, shown(value), case.severity, MESSAGES[rule][index])
@@ -760,6 +786,13 @@ def test_violating_fixture(case: Bad) -> None:
         )
         assert got == want, format_report(report, lang)
         assert report.conforms == (case.severity != "Violation")
+
+
+@pytest.mark.parametrize("case", [*GOOD, *BAD], ids=lambda c: getattr(c, "id", None) or f"good-{c.shape}")
+def test_engines_agree_on_the_fixture(case: Good | Bad) -> None:
+    for lang in ("en", "th"):
+        fast, reference = (check(case.turtle, engine, lang=lang) for engine in ("oxigraph", "pyshacl"))
+        assert fast == reference, format_report(fast, lang) + "\n--- pyshacl:\n" + format_report(reference, lang)
 
 
 def _rules_in_shapes() -> set[str]:
@@ -812,37 +845,37 @@ def test_shapes_file_is_the_one_loaded() -> None:
     assert len(load_shapes()) == len(rdflib.Graph().parse(SHAPES_FILE, format="turtle"))
 
 
-def test_warnings_alone_conform_and_are_reported() -> None:
-    report = validate_graph(graph(ent("akgid:cabinet-x", "akg:CabinetMeeting", "การประชุม ครม.", "Cabinet meeting")))
+def test_warnings_alone_conform_and_are_reported(engine: str) -> None:
+    report = check(ent("akgid:cabinet-x", "akg:CabinetMeeting", "การประชุม ครม.", "Cabinet meeting"), engine)
     assert report.conforms
     assert [(v.severity, v.shape) for v in report.violations] == [("Warning", "akgsh:CabinetMeeting-date")]
 
 
-def test_violation_labels_follow_the_language() -> None:
-    data = graph(ent("akgid:ministry-x", "akg:Ministry", "กระทรวงเอกซ์", "Ministry X", "akg:country akgid:place-a"))
-    assert [v.focus_label for v in validate_graph(data, lang="en").violations] == ["Ministry X"]
-    assert [v.focus_label for v in validate_graph(data, lang="th").violations] == ["กระทรวงเอกซ์"]
+def test_violation_labels_follow_the_language(engine: str) -> None:
+    data = ent("akgid:ministry-x", "akg:Ministry", "กระทรวงเอกซ์", "Ministry X", "akg:country akgid:place-a")
+    assert [v.focus_label for v in check(data, engine, lang="en").violations] == ["Ministry X"]
+    assert [v.focus_label for v in check(data, engine, lang="th").violations] == ["กระทรวงเอกซ์"]
 
 
-def test_violation_label_falls_back_to_the_other_language() -> None:
-    data = graph(
+def test_violation_label_falls_back_to_the_other_language(engine: str) -> None:
+    data = (
         'akgid:person-x a akg:Person ; skos:prefLabel "นายเอกซ์"@th ; rdfs:label "นายเอกซ์"@th ; '
         "akg:mentionedIn akgid:article-t .\n"
     )
-    (violation,) = validate_graph(data, lang="en").violations
+    (violation,) = check(data, engine, lang="en").violations
     assert violation.focus_label == "นายเอกซ์"
 
 
-def test_document_given_is_attributed() -> None:
-    report = validate_graph(graph(ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X",
-                                      "akg:country akgid:country-a")), document="t")
+def test_document_given_is_attributed(engine: str) -> None:
+    report = check(ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X",
+                       "akg:country akgid:country-a"), engine, document="t")
     assert [v.document for v in report.violations] == ["t"]
 
 
-def test_validate_graph_leaves_its_input_alone() -> None:
+def test_validate_graph_leaves_its_input_alone(engine: str) -> None:
     data = graph("")
     before = set(data)
-    validate_graph(data)
+    validate_graph(data, engine=engine)
     assert set(data) == before
 
 
@@ -866,12 +899,12 @@ DOC = "https://w3id.org/aseankg/graph/doc/"
 LEXICON = "https://w3id.org/aseankg/graph/lexicon"
 
 
-def test_validate_nquads_conforms_for_a_good_dataset() -> None:
-    report = validate_nquads(_dataset({DOC + "t": CONTEXT}))
+def test_validate_nquads_conforms_for_a_good_dataset(engine: str) -> None:
+    report = validate_nquads(_dataset({DOC + "t": CONTEXT}), engine=engine)
     assert report.conforms, format_report(report)
 
 
-def test_validate_nquads_attributes_a_violation_to_its_document() -> None:
+def test_validate_nquads_attributes_a_violation_to_its_document(engine: str) -> None:
     # Document u states a meeting whose location is a person; document t is fine. The
     # lexicon graph carries the labels of the person, as the build writes it.
     doc_u = article() + (
@@ -881,7 +914,7 @@ def test_validate_nquads_attributes_a_violation_to_its_document() -> None:
         "akgid:person-a a akg:Person ; akg:mentionedIn akgid:article-u .\n"
     )
     nquads = _dataset({DOC + "t": CONTEXT, DOC + "u": doc_u})
-    report = validate_nquads(nquads, lang="th")
+    report = validate_nquads(nquads, lang="th", engine=engine)
     assert not report.conforms
     assert [(v.focus, v.path, v.value, v.document, v.focus_label) for v in report.violations] == [
         (expand("akgid:meeting-x"), "schema:location", expand("akgid:person-a"), "u", "การประชุมเอกซ์")
@@ -889,20 +922,20 @@ def test_validate_nquads_attributes_a_violation_to_its_document() -> None:
     assert report.violations[0].message == MESSAGES["Meeting-location-class"][1]
 
 
-def test_validate_nquads_names_every_document_that_states_the_faulty_triple() -> None:
+def test_validate_nquads_names_every_document_that_states_the_faulty_triple(engine: str) -> None:
     bad = (
         ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X", "akg:country akgid:country-a")
     )
     nquads = _dataset({DOC + "t": CONTEXT + bad, DOC + "u": article() + bad.replace("article-t", "article-u")})
-    (violation,) = validate_nquads(nquads).violations
+    (violation,) = validate_nquads(nquads, engine=engine).violations
     assert violation.shape == "akgsh:InternationalOrganization-no-country"
     assert violation.document == "t, u"
 
 
-def test_validate_nquads_accepts_text_and_leaves_lexicon_only_focus_unattributed() -> None:
+def test_validate_nquads_accepts_text_and_leaves_lexicon_only_focus_unattributed(engine: str) -> None:
     lexicon = 'akgid:person-z a akg:Person ; skos:prefLabel "นายแซด"@th ; rdfs:label "นายแซด"@th .\n'
     nquads = _dataset({DOC + "t": CONTEXT, LEXICON: lexicon}).decode("utf-8")
-    report = validate_nquads(nquads)
+    report = validate_nquads(nquads, engine=engine)
     assert {(v.shape, v.document) for v in report.violations} == {
         ("akgsh:prefLabel-en", None),
         ("akgsh:mentionedIn-min", None),
@@ -912,10 +945,10 @@ def test_validate_nquads_accepts_text_and_leaves_lexicon_only_focus_unattributed
 # --- the text and JSON forms ------------------------------------------------------------------
 
 
-def test_format_report_in_english() -> None:
-    report = validate_graph(
-        graph(ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X",
-                  "akg:country akgid:country-a")),
+def test_format_report_in_english(engine: str) -> None:
+    report = check(
+        ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X", "akg:country akgid:country-a"),
+        engine,
         document="t",
     )
     assert format_report(report) == (
@@ -930,8 +963,8 @@ def test_format_report_in_english() -> None:
     )
 
 
-def test_format_report_in_thai() -> None:
-    report = validate_graph(graph(ent("akgid:cabinet-x", "akg:CabinetMeeting", "การประชุม ครม.", "Cabinet meeting")), lang="th")
+def test_format_report_in_thai(engine: str) -> None:
+    report = check(ent("akgid:cabinet-x", "akg:CabinetMeeting", "การประชุม ครม.", "Cabinet meeting"), engine, lang="th")
     assert format_report(report, lang="th") == (
         "กราฟเป็นไปตามรูปร่าง SHACL โดยมีคำเตือน 1 รายการ และหมายเหตุ 0 รายการ\n"
         "\n"
@@ -942,13 +975,13 @@ def test_format_report_in_thai() -> None:
     )
 
 
-def test_format_report_when_all_is_well() -> None:
-    assert format_report(validate_graph(graph(""))) == "The graph conforms to the shapes.\n"
+def test_format_report_when_all_is_well(engine: str) -> None:
+    assert format_report(check("", engine)) == "The graph conforms to the shapes.\n"
     assert format_report(Report(True, []), lang="th") == "กราฟเป็นไปตามรูปร่าง SHACL ทุกข้อ\n"
 
 
-def test_report_to_json() -> None:
-    report = validate_graph(graph(mention(anchor='"กขค"')), document="t")
+def test_report_to_json(engine: str) -> None:
+    report = check(mention(anchor='"กขค"'), engine, document="t")
     assert report.to_json() == {
         "conforms": False,
         "counts": {"Violation": 1, "Warning": 0, "Info": 0},
