@@ -194,6 +194,7 @@ class HeadNoun:
     th: str
     cls: str
     en: str | None  # template with {} for the translated rest of the name
+    strict: bool = False  # names something only with a Latin name, parentheses or จำกัด
 
 
 @dataclass(frozen=True)
@@ -266,12 +267,12 @@ def _vocabulary(data: Any, where: str) -> Vocabulary:
         out = []
         for i, head in enumerate(data[name] or []):
             at = f"{where}: {name}[{i}]"
-            if not isinstance(head, dict) or "th" not in head or set(head) - {"th", "class", "en"}:
-                raise LexiconError(f"{at}: a head noun needs th (and class, en)")
+            if not isinstance(head, dict) or "th" not in head or set(head) - {"th", "class", "en", "strict"}:
+                raise LexiconError(f"{at}: a head noun needs th (and class, en, strict)")
             cls = head.get("class", "akg:Place")
             if cls not in CLASSES:
                 raise LexiconError(f"{at}: unknown class {cls!r}")
-            out.append(HeadNoun(str(head["th"]), cls, head.get("en")))
+            out.append(HeadNoun(str(head["th"]), cls, head.get("en"), bool(head.get("strict", False))))
         return tuple(out)
 
     glossary = data["glossary"]

@@ -94,7 +94,7 @@ def _funder_after(doc: DocText, registry: Registry, begin: int, end: int) -> str
     head = doc.match(res.org_heads, i, whole=False)
     if head is None or head.value.cls != "akg:Fund":  # type: ignore[attr-defined]
         return None
-    stop = name_end(doc, head.end, end)
+    stop = name_end(doc, head.end, end, layer)
     if stop - head.end < 3:
         return None
     th = text[i:stop]

@@ -253,8 +253,8 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
         th_series = re.sub(r"\s+", " ", text[b:name_e]).strip()
         if not th_series.startswith("การประชุม"):
             th_series = "การประชุม" + re.sub(r"^(ที่ประชุม|ประชุม|งานประชุม)", "", th_series)
-        romanised = romanize(re.sub(r"^การประชุม", "", th_series))
-        series_key = slug_for(acronym or "", romanised)
+        romanised = romanize(" ".join(doc.words_of(name_b, name_e))) or romanize(name)
+        series_key = slug_for(acronym or "", english or "", romanised)
         if series_key is None:
             continue
         series = f"series-{series_key}"
@@ -266,6 +266,15 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
                 break
         en_series = english or (acronym and f"{acronym}") or latin_name(romanised)
         alt = ((acronym, "en"),) if acronym else ()
+        # words inside the series' own name are not names of their own ("…เครือข่ายหน่วยงาน
+        # รับมือ…", "ASEAN CERT Network Meeting"), except the countries and bodies it names
+        for hit in layer.within(name_b, name_e):
+            if hit.pattern:
+                layer.remove(hit)
+        if paren is not None:
+            for hit in layer.within(paren.begin, paren.end):
+                if hit.cls not in _ORG_LIKE | {"akg:Country"}:
+                    layer.remove(hit)
         registry.add_entity(series, "akg:MeetingSeries", th_series, en_series, alt=alt)
         registry.layer.add(Hit(b, name_e, series, "akg:MeetingSeries", pattern=True))
         end = oe

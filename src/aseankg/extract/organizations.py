@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
+from aseankg.extract.resolve import Hit, Layer, Registry, latin_name, slug_for
 from aseankg.extract.text import DocText, is_thai
 from aseankg.lexicon import ORGANIZATION_CLASSES, HeadNoun, surface_key
 from aseankg.nlp import romanize
@@ -102,9 +102,10 @@ def translate(doc: DocText, text: str) -> str | None:
     return " ".join(words) or None
 
 
-def name_end(doc: DocText, start: int, limit: int) -> int:
+def name_end(doc: DocText, start: int, limit: int, layer: Layer | None = None) -> int:
     """Where a Thai name that starts before ``start`` ends: at a space, a bracket, a stop
-    word, or a joiner (และ, กับ) before another name."""
+    word, a joiner (และ, กับ) before another name, or after the country that qualifies it
+    (with the names found so far in ``layer``)."""
     res, text = doc.res, doc.text
     i = start
     while i < limit:
@@ -114,6 +115,11 @@ def name_end(doc: DocText, start: int, limit: int) -> int:
         if i > start and doc.starts_word(i):
             if doc.match(res.org_stops, i, whole=False):
                 break
+            qualifier = doc.match(res.qualifiers, i, whole=False)
+            if qualifier is not None and layer is not None:
+                hit = layer.at(qualifier.end, {"akg:Country"})
+                if hit is not None and hit.end < limit and is_thai(text[hit.end]):
+                    return hit.end  # "…ของสวีเดนมาลงทุน": the country closes the name
             for joiner in _JOINERS:
                 if text.startswith(joiner, i):
                     after = i + len(joiner)
@@ -128,7 +134,7 @@ def country_suffix(doc: DocText, registry: Registry, begin: int, end: int) -> tu
     (after ของ / แห่ง / ของประเทศ / nothing)."""
     best: Hit | None = None
     for hit in registry.layer.within(begin, end):
-        if hit.end == end and hit.cls == "akg:Country" and hit.begin > begin:
+        if hit.end == end and hit.cls == "akg:Country" and hit.begin >= begin:
             if best is None or hit.begin < best.begin:
                 best = hit
     if best is None:
@@ -235,8 +241,11 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
         hb, he = found.begin, found.end
         if any(h.begin < hb for h in layer.covering(hb + 1)):
             continue  # inside a longer name
+        place = doc.match(res.place_heads, hb, whole=False)
+        if place is not None and place.end > he:
+            continue  # ศูนย์ราชการ… is a place, not a ศูนย์
         line_end = doc.line_of(hb)[1]
-        end = name_end(doc, he, line_end)
+        end = name_end(doc, he, line_end, layer)
         lex = layer.at(hb)
         if lex is not None and not lex.pattern:
             if lex.end >= end:
@@ -284,7 +293,8 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
         proposed = any(
             text[max(doc.begin, hb - len(w)) : hb] == w for w in lexicon.vocabulary.organization_proposed
         )
-        if head.cls not in ORGANIZATION_CLASSES or proposed:
+        strict = head.strict and "จำกัด" not in text[end : end + 8]
+        if head.cls not in ORGANIZATION_CLASSES or proposed or strict:
             # Weaker heads (โครงการ, ระบบ, กองทุน…), and a body still to be set up
             # ("การจัดตั้งศูนย์…"), name a thing only with a Latin name or an explanation in
             # parentheses.

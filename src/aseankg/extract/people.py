@@ -26,6 +26,9 @@ __all__ = ["PersonMention", "find_people"]
 
 _STOP_CHARS = set("(),;:\"“”‘’[]")
 _MAX_FOREIGN_CHUNKS = 4
+_PAREN_ENGLISH = re.compile(
+    r"\s?\((?:(?:H\.E\.|Mr|Mrs|Ms|Dr|Prof|Gen)\.?\s+)*(?P<name>[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+){1,3})\)"
+)
 _ENGLISH_NAME = re.compile(r"(?:[A-Z][a-zA-Z'’\-]*\.?)(?:\s+[A-Z][a-zA-Z'’\-]*\.?){0,3}")
 
 
@@ -39,6 +42,7 @@ class PersonMention:
     slug: str | None
     name: str
     given_only: bool = False
+    english: str | None = None  # "(Ms. Sofia Andersson)" written after the Thai name
 
 
 def _blocks(doc: DocText, registry: Registry, offset: int) -> bool:
@@ -194,7 +198,12 @@ def find_people(doc: DocText, registry: Registry) -> list[PersonMention]:
                 continue
             end, given_only = read
             name = re.sub(r"\s+", " ", text[p:end]).strip()
-            people.append(PersonMention(i, p, end, None, name, given_only))
+            english = None
+            if not given_only:
+                m = _PAREN_ENGLISH.match(text, end, end_line)
+                if m is not None:
+                    english, end = m.group("name"), m.end()
+            people.append(PersonMention(i, p, end, None, name, given_only, english))
             i = end
     # Lexicon people named without an honorific.
     named = {(m.name_begin, m.end) for m in people}
@@ -222,13 +231,16 @@ def _resolve(doc: DocText, registry: Registry, people: list[PersonMention]) -> N
             entry = lexicon.lookup(m.name)
             if entry is not None and entry.cls == "akg:Person":
                 m.slug = entry.slug
+            elif m.english and (entry := lexicon.lookup(m.english)) is not None and entry.cls == "akg:Person":
+                m.slug = entry.slug
             else:
                 latn = latin_name(romanize(m.name))
-                m.slug = slug_for(latn, m.name)
+                m.slug = slug_for(m.english or latn, m.name)
                 if m.slug is None:
                     continue
                 th = m.name if any(is_thai(c) for c in m.name) else None
-                registry.add_entity(m.slug, "akg:Person", th or m.name, m.name if th is None else latn, latn=latn if th else None)
+                english = m.english or (m.name if th is None else latn)
+                registry.add_entity(m.slug, "akg:Person", th or m.name, english, latn=latn if th else None)
         else:
             registry.ensure_lexicon(m.slug)
         entity = registry.entity(m.slug)
