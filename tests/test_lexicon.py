@@ -180,5 +180,5 @@ def test_no_article_names_in_source(lexicon):
     for name in people:
         assert name not in source, name
         for part in name.split():
-            if len(part) >= 4 and not part.isascii():
+            if len(part) >= 5 and not part.isascii():
                 assert part not in source, part
