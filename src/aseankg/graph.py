@@ -91,7 +91,8 @@ def types_of(cls: str) -> list[NamedNode]:
 def term(obj: Ref | Value) -> NamedNode | Literal:
     """The RDF term of a fact's object."""
     if isinstance(obj, Ref):
-        return NamedNode(entity_iri(obj.slug))
+        # a slug never holds ":"; a CURIE names an ontology individual such as akg:Draft
+        return node(obj.slug) if ":" in obj.slug else NamedNode(entity_iri(obj.slug))
     if obj.lang:
         return Literal(obj.lexical, language=obj.lang)
     if obj.datatype:

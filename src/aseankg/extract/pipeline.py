@@ -42,4 +42,18 @@ def extract_document(document: Document, lexicon: Lexicon) -> Extraction:
     find_proposals(doc, registry, held, alone)
     for hit in registry.layer:
         registry.mention(hit.slug, hit.begin, hit.end)
-    return registry.extraction()
+    return with_referenced(registry.extraction(), lexicon)
+
+
+def with_referenced(extraction: Extraction, lexicon: Lexicon) -> Extraction:
+    """Add the lexicon entities that the facts point at without the text naming them.
+
+    A post title implies its organisation (a deputy prime minister's government), a
+    secretary-general implies the secretariat: the document refers to them, so they are its
+    entities (typed and ``akg:mentionedIn`` in its graph) though no Mention marks a span.
+    """
+    for fact in extraction.facts:
+        slug = getattr(fact.object, "slug", None)
+        if slug and slug not in extraction.entities and slug in lexicon.entries:
+            extraction.entities[slug] = lexicon.entries[slug].entity
+    return extraction
