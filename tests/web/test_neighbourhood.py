@@ -186,9 +186,14 @@ def test_corpus_adgmin5_neighbourhood(server) -> None:
 
 
 def test_corpus_wg_as_within_two_hops(server) -> None:
+    """Competency question 10: everything within two hops of WG-AS, labelled in Thai."""
     body = get(server, "/api/neighbourhood", iri=ID("wg-as"), depth=2, lang="th").json()
-    assert ID("cambodia") in {n["id"] for n in body["nodes"]}
-    assert all(n["label"] for n in body["nodes"])
+    ids = {n["id"] for n in body["nodes"]}
+    assert {ID("mdes"), ID("series-wg-as"), ID("wg-as-1")} <= ids  # who pushed for it; its meetings
+    labels = {n["id"]: n["label"] for n in body["nodes"]}
+    assert labels[ID("mdes")] == "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"
+    further = get(server, "/api/neighbourhood", iri=ID("wg-as"), depth=3, limit=500).json()
+    assert ID("cambodia") in {n["id"] for n in further["nodes"]}  # where its first meeting was planned
 
 
 def test_corpus_minister_reaches_adgmin5(server) -> None:
