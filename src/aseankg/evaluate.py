@@ -181,7 +181,8 @@ def _predicted_relations(extraction: Extraction) -> set[tuple[str, str, str]]:
 
 def score_document(gold: Gold, extraction: Extraction, scores: Scores) -> None:
     """Add one document's counts (and its errors) to ``scores``."""
-    predicted = {slug: e.cls for slug, e in extraction.entities.items()}
+    named = {m.entity for m in extraction.mentions}  # gold lists what the article names
+    predicted = {slug: e.cls for slug, e in extraction.entities.items() if slug in named}
     for slug, cls in gold.entities.items():
         counts = scores.entities.setdefault(cls, Counts())
         if predicted.get(slug) == cls:
