@@ -6,8 +6,8 @@ in code points into the text it was given, so ``text[span.begin:span.end] == spa
 >>> from aseankg.nlp import parse_date, parse_ordinal, romanize
 >>> parse_date("วันศุกร์ที่ 17 มกราคม 2568").start.xsd()
 ('2025-01-17', 'xsd:date')
->>> parse_ordinal("ครั้งที่ ๕"), romanize("ประเสริฐ")
-(5, 'praserit')
+>>> parse_ordinal("ครั้งที่ ๕"), romanize("สมชาย")
+(5, 'somchai')
 """
 
 from aseankg.extract.model import Span

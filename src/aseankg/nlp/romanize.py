@@ -26,8 +26,8 @@ def _rtgs(match: re.Match[str]) -> str:
 def romanize(thai: str) -> str:
     """RTGS romanisation, lowercase, one space between words; ASCII parts kept as they are.
 
-    >>> romanize("ประเสริฐ")
-    'praserit'
+    >>> romanize("สมชาย")
+    'somchai'
     >>> romanize("กรุงเทพฯ  ไทย")
     'krungthep thai'
     >>> romanize("ADGMIN ครั้งที่ ๕")

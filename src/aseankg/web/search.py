@@ -1,8 +1,8 @@
 """Find entities by any of their names: Thai, English, romanised Thai, abbreviations.
 
 Thai is written without spaces between words, so names and queries are cut into words with
-PyThaiNLP: a query for a part of a Thai name (``จันทรรวงทอง``) matches its words. Thai names
-are also indexed in RTGS romanisation, so ``praserit`` finds ``ประเสริฐ``, and an entity's slug
+PyThaiNLP: a query for a part of a Thai name (``ใจดีงาม``) matches its words. Thai names
+are also indexed in RTGS romanisation, so ``somchai`` finds ``สมชาย``, and an entity's slug
 is one of its names, so ``ADGMIN 5`` finds ``akgid:adgmin-5``. The index is built from the
 labels of one store generation and rebuilt when a build switches the store.
 """
@@ -55,8 +55,8 @@ def key(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a name or query: Thai runs segmented by PyThaiNLP, others split on non-letters.
 
-    >>> words("นายประเสริฐ จันทรรวงทอง (MDES)")
-    ['นาย', 'ประเสริฐ', 'จันทร', 'รวง', 'ทอง', 'mdes']
+    >>> words("นายสมชาย ใจดีงาม (MDES)")
+    ['นาย', 'สม', 'ชาย', 'ใจ', 'ดีงาม', 'mdes']
     """
     found: list[str] = []
     for piece in _THAI_RUN.split(_fold(text)):
