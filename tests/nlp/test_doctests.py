@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["aseankg.nlp", *(f"aseankg.nlp.{m}" for m in
-           ("normalize", "sentences", "tokens", "dates", "ordinals", "romanize"))]
+           ("normalize", "sentences", "tokens", "dates", "ordinals", "romanize", "quick"))]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -37,6 +37,7 @@ from pythainlp.util.date import (
 
 from aseankg.extract.model import Span
 from aseankg.nlp.normalize import fold
+from aseankg.nlp.quick import quick
 
 __all__ = ["DateExpr", "PartialDate", "find_dates", "parse_date"]
 
@@ -185,7 +186,7 @@ _PIECES: dict[str, str] = {
     "MABBR": _alternation(_THAI_ABBR),
     "MEN": rf"(?<![A-Za-z])(?:{_alternation(_ENGLISH)})(?![A-Za-z])",
     "DAY": r"(?<![0-9.,/:])(?:[12][0-9]|3[01]|0?[1-9])(?![0-9]|[.,:][0-9])(?:st|nd|rd|th)?",
-    "QUAL": r"(?:(?<!เบื้อง)ต้น|กลาง|ปลาย|สิ้น|(?<![A-Za-z])(?:[Ee]arly|[Mm]id|[Ll]ate)(?![A-Za-z]))",
+    "QUAL": r"(?:ต้น(?<!เบื้องต้น)|กลาง|ปลาย|สิ้น|(?<![A-Za-z])(?:[Ee]arly|[Mm]id|[Ll]ate)(?![A-Za-z]))",
     "DAYWORD": r"(?:(?:" + "|".join(thai_full_weekdays) + r"){GAP}(?:ที่{GAP})?"
     + r"|(?:" + "|".join(_cased(d) for d in _EN_WEEKDAYS) + r"),?{GAP})?(?:วันที่{GAP})?",
     "RELYEAR": r"(?:ของ{GAP})?ปี{GAP}(?:นี้|หน้า|ที่แล้ว|ก่อน)",
@@ -212,7 +213,7 @@ def _compile(template: str) -> re.Pattern[str]:
         previous, template = template, re.sub(
             r"\{([A-Z][A-Z0-9]*)\}", lambda m: _PIECES[m[1]], template
         )
-    return re.compile(template)
+    return quick(template)
 
 
 # --- resolving a match -------------------------------------------------------------------
@@ -448,20 +449,20 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
               + r"{GAP})?{CONN}{GAP}(?:เดือน{GAP})?(?P<m2>{MONTH}){GAP}" + _year_slot("2", False)),
      _months),
     # ปี 2567, ต้นปี 2567, ประจำปี 2566, ค.ศ. 2025, ปี 68, late 2024
-    (_compile(r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP}-?{GAP})?(?:{NOTCOUNTED}(?P<pi>ปี){GAP})?"
+    (_compile(r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP}-?{GAP})?(?:(?=ปี){NOTCOUNTED}(?P<pi>ปี){GAP})?"
               r"(?:(?P<e1>{ERA}){GAP})?(?P<y1>[0-9]{4}{YEND}|(?P<short>[0-9]{2}){YEND}{NOUNIT})"
               r"(?![A-Za-z])"),
      _one_year),
     # ปี 2566-2570, พ.ศ. 2566 - 2570
-    (_compile(r"(?:{NOTCOUNTED}(?P<pi>ปี){GAP})?(?:(?P<e1>{ERA}){GAP})?(?P<y1>[0-9]{4}){GAP}{CONN}"
+    (_compile(r"(?:(?=ปี){NOTCOUNTED}(?P<pi>ปี){GAP})?(?:(?P<e1>{ERA}){GAP})?(?P<y1>[0-9]{4}){GAP}{CONN}"
               r"{GAP}(?:ปี{GAP})?(?:(?P<e2>{ERA}){GAP})?(?P<y2>[0-9]{4}){YEND}"),
      _years),
     # เดือนนี้, ต้นปีหน้า, ปีที่แล้ว
-    (_compile(r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP})?{NOTCOUNTED}(?P<unit>เดือน|ปี){GAP}"
+    (_compile(r"(?:ช่วง{GAP})?(?:(?P<q>{QUAL}){GAP})?(?=เดือน|ปี){NOTCOUNTED}(?P<unit>เดือน|ปี){GAP}"
               r"(?P<rel>นี้|หน้า|ที่แล้ว|ก่อน)"),
      _relative),
     # วันนี้, เมื่อวานนี้, พรุ่งนี้
-    (_compile(r"{NOTCOUNTED}(?P<rel>วันนี้|เมื่อวาน(?:นี้)?|พรุ่งนี้)"), _relative),
+    (_compile(r"(?=วันนี้|เมื่อวาน|พรุ่งนี้){NOTCOUNTED}(?P<rel>วันนี้|เมื่อวาน(?:นี้)?|พรุ่งนี้)"), _relative),
 ]
 
 
