@@ -20,7 +20,7 @@ from aseankg.extract.people import PersonMention
 from aseankg.extract.phrases import Item, read_list
 from aseankg.extract.places import read_places
 from aseankg.extract.posts import PostMention
-from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
+from aseankg.extract.resolve import Hit, Registry, in_running_text, latin_name, slug_for
 from aseankg.extract.text import DocText, is_thai
 from aseankg.lexicon import ORGANIZATION_CLASSES
 from aseankg.nlp import romanize
@@ -840,7 +840,8 @@ def _name_bilateral(doc: DocText, registry: Registry, event: Event) -> None:
 
     def label(s: str, lang: str) -> str:
         entity = registry.entity(s) or (lexicon.get(s).entity if lexicon.get(s) else None)
-        return entity.labels.get(lang, s) if entity else s
+        name = entity.labels.get(lang, s) if entity else s
+        return in_running_text(name, entity.cls) if entity and lang == "en" else name
 
     th = f"การหารือทวิภาคีระหว่าง{label(a, 'th')}และ{label(b, 'th')}"
     en = f"Bilateral meeting between {label(a, 'en')} and {label(b, 'en')}"

@@ -16,7 +16,7 @@ import re
 from aseankg.extract.model import Ref, Value
 from aseankg.extract.phrases import read_list
 from aseankg.extract.posts import PostMention
-from aseankg.extract.resolve import Hit, Registry, slug_for
+from aseankg.extract.resolve import Hit, Registry, in_running_text, slug_for
 from aseankg.extract.text import DocText
 from aseankg.lexicon import ORGANIZATION_CLASSES
 
@@ -27,11 +27,20 @@ _TOPIC_END = re.compile(r"\s+(?:ซึ่ง|โดย|เพื่อ|ทั้
 _CONTEXT = 150
 
 
-def _label(registry: Registry, slug: str, lang: str) -> str:
+def _label(registry: Registry, slug: str, lang: str, members: str | None = None) -> str:
+    """A party's name inside the MoU's name; ``members`` is the member-states phrase before
+    it as written ("รัฐบาลของประเทศสมาชิกของ"): the party is those states or their governments."""
     entity = registry.entity(slug)
     if entity is None and registry.lexicon.get(slug):
         entity = registry.lexicon.entries[slug].entity
-    return entity.labels.get(lang, slug) if entity else slug
+    name = entity.labels.get(lang, slug) if entity else slug
+    if lang == "th":
+        return (members or "") + name
+    name = in_running_text(name, entity.cls if entity else None)
+    if members:
+        states = "the Member States of " + name
+        return "the Governments of " + states if members.startswith("รัฐบาล") else states
+    return name
 
 
 def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None = None) -> None:
@@ -86,8 +95,11 @@ def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None 
         slug = slug_for("mou-" + "-".join(sorted(parties)))
         if slug is None:
             continue
-        th = "บันทึกความเข้าใจระหว่าง" + "และ".join(_label(registry, p, "th") for p in parties)
-        en = "Memorandum of Understanding between " + " and ".join(_label(registry, p, "en") for p in parties)
+        members = {x.slug: x.members for x in items}
+        th = "บันทึกความเข้าใจระหว่าง" + "และ".join(_label(registry, p, "th", members.get(p)) for p in parties)
+        en = "Memorandum of Understanding between " + " and ".join(
+            _label(registry, p, "en", members.get(p)) for p in parties
+        )
         registry.add_entity(slug, "akg:MoU", th, en, latn=None)
         for party in parties:
             registry.fact(slug, "akg:party", Ref(party))

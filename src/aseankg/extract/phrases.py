@@ -33,6 +33,9 @@ class Item:
     end: int
     elided: bool = False  # the name ended in ฯ: the list goes on beyond what is written
     represents: str | None = None  # "X ผู้แทนองค์การ Y": the body a person speaks for
+    # "รัฐบาลของประเทศสมาชิกของ X": the item X stands for its member states (or their
+    # governments); the phrase as written, for the names built from the list
+    members: str | None = None
 
 
 def read_list(
@@ -47,6 +50,7 @@ def read_list(
     text, layer, res = doc.text, registry.layer, doc.res
     posts = {p.begin: p for p in alone}
     items: list[Item] = []
+    members: str | None = None  # a member-states phrase waiting for the body it qualifies
     i = begin
     while i < end:
         ch = text[i]
@@ -63,6 +67,7 @@ def read_list(
             continue
         member = doc.match(res.member_governments, i, whole=False)
         if member is not None:
+            members = text[member.begin : member.end]
             i = member.end
             continue
         post = posts.get(i)
@@ -85,7 +90,8 @@ def read_list(
                     continue
             if hit.cls in classes:
                 elided = hit.end < end and text[hit.end] == "ฯ"
-                items.append(Item(hit.slug, hit.begin, hit.end + (1 if elided else 0), elided))
+                items.append(Item(hit.slug, hit.begin, hit.end + (1 if elided else 0), elided, members=members))
+                members = None
             elif hit.cls not in ("akg:Place",):
                 break
             i = hit.end + (1 if hit.end < end and text[hit.end] == "ฯ" else 0)

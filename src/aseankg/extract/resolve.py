@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from aseankg.extract.model import Entity, Extraction, Fact, Mention, Ref, Value
 from aseankg.extract.text import DocText
-from aseankg.lexicon import Lexicon
+from aseankg.lexicon import ORGANIZATION_CLASSES, Lexicon
 from aseankg.namespaces import mint_slug
 from aseankg.nlp import romanize
 
-__all__ = ["Hit", "Layer", "Registry", "latin_name", "slug_for"]
+__all__ = ["Hit", "Layer", "Registry", "in_running_text", "latin_name", "slug_for"]
 
 
 @dataclass
@@ -95,6 +95,26 @@ class Layer:
 def latin_name(romanised: str) -> str:
     """A romanisation written as a name: each word capitalised."""
     return " ".join(w[:1].upper() + w[1:] for w in romanised.split())
+
+
+# A country whose English name is a common noun phrase takes "the" in running text.
+_COMMON_NOUN_COUNTRY = {"republic", "kingdom", "states", "federation", "emirates", "islands", "netherlands"}
+
+
+def in_running_text(name: str, cls: str | None) -> str:
+    """An English name as it reads inside a phrase ("between X and Y"): an organisation's
+    name of several words takes "the" ("the ASEAN Secretariat"), and so does a country named
+    by a common noun ("the United States", "the Republic of Korea"); a one-word name (an
+    acronym such as UNESCO) and other countries' names stay as written.
+    """
+    words = name.split()
+    if not words or words[0].lower() == "the":
+        return name
+    if cls in ORGANIZATION_CLASSES and len(words) > 1:
+        return "the " + name
+    if cls == "akg:Country" and _COMMON_NOUN_COUNTRY & {w.lower() for w in words}:
+        return "the " + name
+    return name
 
 
 def slug_for(*names: str | None) -> str | None:
