@@ -118,14 +118,42 @@ def serve(
         Optional[Path],
         typer.Option(help="A file holding the curators' token: enables POST /api/documents (else $AKG_ADMIN_TOKEN)."),
     ] = None,
+    query_timeout: Annotated[
+        Optional[float], typer.Option(envvar="AKG_QUERY_TIMEOUT", help="Seconds a SPARQL query may compute before its answer starts, or stall within it (default 10).")
+    ] = None,
+    response_timeout: Annotated[
+        Optional[float],
+        typer.Option(envvar="AKG_RESPONSE_TIMEOUT", help="Seconds a whole SPARQL answer may take, slow clients included (default 300)."),
+    ] = None,
+    max_rows: Annotated[
+        Optional[int], typer.Option(envvar="AKG_MAX_ROWS", help="Rows (or triples) one answer may have (default 1,000,000).")
+    ] = None,
+    max_response_bytes: Annotated[
+        Optional[int], typer.Option(envvar="AKG_MAX_RESPONSE_BYTES", help="Bytes one answer may have (default 512 MiB).")
+    ] = None,
+    max_body_bytes: Annotated[
+        Optional[int], typer.Option(envvar="AKG_MAX_BODY_BYTES", help="Bytes a request body may have (default 1 MiB).")
+    ] = None,
+    max_query_chars: Annotated[
+        Optional[int], typer.Option(envvar="AKG_MAX_QUERY_CHARS", help="Characters a SPARQL query may have (default 100,000).")
+    ] = None,
+    query_workers: Annotated[
+        Optional[int], typer.Option(envvar="AKG_QUERY_WORKERS", help="Query worker processes (default 2).")
+    ] = None,
+    service_allow: Annotated[
+        Optional[list[str]],
+        typer.Option(envvar="AKG_SERVICE_ALLOW", help="A SPARQL endpoint IRI that SERVICE may call (repeat it; none by default)."),
+    ] = None,
 ) -> None:
     """Serve the graph over HTTP: SPARQL at /sparql, entity pages at /id/…."""
     import os
 
+    import pyoxigraph
     import uvicorn
 
     from aseankg.web.admin import read_token
     from aseankg.web.app import create_app
+    from aseankg.web.limits import Limits
 
     store_dir = _store(store)
     if store_dir.current() is None:
@@ -134,10 +162,27 @@ def serve(
         token = read_token(admin_token_file, os.environ.get("AKG_ADMIN_TOKEN"))
     except ValueError as exc:
         _fail(str(exc))
+    given = {
+        "query_timeout": query_timeout, "response_timeout": response_timeout, "max_rows": max_rows, "max_response_bytes": max_response_bytes,
+        "max_body_bytes": max_body_bytes, "max_query_chars": max_query_chars, "query_workers": query_workers,
+    }
+    try:
+        limits = Limits(**{k: v for k, v in given.items() if v is not None})
+    except ValueError as exc:
+        _fail(str(exc))
+    allowed = [iri for value in service_allow or [] for iri in value.split()]
+    for iri in allowed:
+        try:
+            pyoxigraph.NamedNode(iri)
+        except ValueError:
+            _fail(f"--service-allow needs an absolute IRI, not {iri!r}")
     console.print(f"Serving {store_dir.root} on http://{host}:{port} (SPARQL at /sparql)")
     if token:
         console.print("Curators may add documents: POST /api/documents (bearer token)")
-    uvicorn.run(create_app(store_dir, admin_token=token), host=host, port=port, log_level="warning")
+    if allowed:
+        console.print("SPARQL SERVICE may call: " + ", ".join(allowed))
+    app = create_app(store_dir, admin_token=token, limits=limits, service_allow=allowed)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 class QueryFormat(str, Enum):
@@ -181,7 +226,7 @@ def query(
         sys.stdout.write(results.serialize(format=pyoxigraph.RdfFormat.TURTLE).decode())
         return
     if format != QueryFormat.table:
-        sys.stdout.write(results.serialize(_results_format(format)).decode())
+        sys.stdout.write(results.serialize(format=_results_format(format)).decode())
         return
     if isinstance(results, pyoxigraph.QueryBoolean):
         out.print("true" if bool(results) else "false")
@@ -282,6 +327,21 @@ def validate(
         out.print(format_report(report, lang=lang.value), highlight=False)
     if not report.conforms:
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold annotations (data/gold).")],
+    documents: Annotated[
+        Optional[Path], typer.Argument(help="Folder of the annotated articles (default: data/documents).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every error.")] = False,
+) -> None:
+    """Precision, recall and F1 of the extractor against gold annotations, per class and relation."""
+    from aseankg.evaluate import main
+
+    args = [str(gold)] + ([str(documents)] if documents else []) + (["-v"] if verbose else [])
+    raise typer.Exit(main(args))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -11,21 +13,44 @@ from starlette.middleware.cors import CORSMiddleware
 from aseankg import __version__
 from aseankg.store import LiveStore, StoreDir
 from aseankg.web import admin, descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
+from aseankg.web.executor import QueryPool
+from aseankg.web.limits import BodyLimit, Limits
 from aseankg.web.security import SecurityHeaders
 
 
-def create_app(store_dir: StoreDir | None = None, *, admin_token: str | None = None) -> FastAPI:
+def create_app(
+    store_dir: StoreDir | None = None,
+    *,
+    admin_token: str | None = None,
+    limits: Limits | None = None,
+    service_allow: Iterable[str] = (),
+) -> FastAPI:
     """The web app over the store in ``store_dir`` (default: $AKG_STORE or var/store).
 
-    ``admin_token`` enables the curator's ``POST /api/documents`` (absent without one).
+    ``admin_token`` enables the curator's ``POST /api/documents`` (absent without one);
+    ``limits`` bound what one request may take; ``service_allow`` lists the endpoints a
+    SPARQL ``SERVICE`` clause may call (none by default).
     """
     store_dir = store_dir or StoreDir()
+    limits = limits or Limits()
+    queries = QueryPool(limits)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await queries.start()
+        yield
+        await queries.close()  # the query worker processes end with the server
+
     app = FastAPI(
         title="aseankg",
         version=__version__,
         description="A bilingual (Thai/English) knowledge graph of Thailand's digital diplomacy.",
+        lifespan=lifespan,
     )
     app.state.store = LiveStore(store_dir)
+    app.state.limits = limits
+    app.state.queries = queries
+    app.state.service_allow = frozenset(service_allow)
     app.include_router(sparql.router)
     app.include_router(descriptions.router)
     app.include_router(graph_store.router)
@@ -46,5 +71,6 @@ def create_app(store_dir: StoreDir | None = None, *, admin_token: str | None = N
     if admin_token:
         admin.install(app, store_dir, admin_token)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_middleware(BodyLimit, limit=limits.max_body_bytes, exceptions={"/api/documents": admin.MAX_BODY})
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     return app

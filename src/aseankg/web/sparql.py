@@ -3,7 +3,8 @@
 ``GET /sparql?query=``, ``POST`` form-encoded or ``POST application/sparql-query``; the dataset
 by ``default-graph-uri`` / ``named-graph-uri`` (else the default graph is the union of the named
 graphs); the answer in the format the client asks for (``Accept`` or ``format=``), streamed as
-it is computed. Without a query, ``/sparql`` describes itself (SPARQL 1.1 Service Description)
+it is computed by a query worker process, within the endpoint's limits (time, rows, bytes;
+``SERVICE`` only to the operator's allow-list). Without a query, ``/sparql`` describes itself (SPARQL 1.1 Service Description)
 to RDF clients and shows the query editor to browsers.
 """
 
@@ -17,18 +18,16 @@ from urllib.parse import parse_qs
 
 import pyoxigraph
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 
-from aseankg import serialize, sparql_results
 from aseankg.namespaces import PREFIXES
-from aseankg.sparql_text import looks_like_update
-from aseankg.store import StoreNotFound
-from aseankg.store import query as run_query
+from aseankg.sparql_text import looks_like_update, service_targets
 from aseankg.web import negotiation
 from aseankg.web.descriptions import service_description
+from aseankg.web.executor import Busy, Job, QueryFailed, QueryPool, QueryTimeout, Run
+from aseankg.web.limits import Limits
 from aseankg.web.negotiation import GRAPH_FORMATS, HTML, RESULT_FORMATS, Format
-from aseankg.web.streams import Pipe, Worker
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -134,40 +133,6 @@ async def read_operation(request: Request) -> Operation:
     )
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What the handler may know of a started query (its results stay in the worker)."""
-
-    kind: str  # "solutions", "boolean" or "triples"
-    value: bool | None = None
-
-
-def _start(store: pyoxigraph.Store, op: Operation) -> tuple[object, Answer]:
-    """Runs in the worker: parse and start the query."""
-    default = op.default_graphs or ([] if op.named_graphs else None)
-    results = run_query(store, op.query or "", default_graph=default, named_graphs=op.named_graphs or None)
-    if isinstance(results, pyoxigraph.QueryBoolean):
-        return None, Answer("boolean", bool(results))
-    if isinstance(results, pyoxigraph.QueryTriples):
-        return results, Answer("triples")
-    return results, Answer("solutions")
-
-
-def _body(answer: Answer, fmt: Format):
-    """The function the worker runs to write the answer in ``fmt``."""
-    if answer.kind == "boolean":
-        data = sparql_results.boolean(bool(answer.value), fmt.name)
-        return lambda results, pipe: pipe.write(data)
-    if answer.kind == "triples":
-        return lambda results, pipe: serialize.write_triples(results, fmt.name, pipe)
-
-    def solutions(results: pyoxigraph.QuerySolutions, pipe: Pipe) -> None:
-        for chunk in sparql_results.solutions(results, fmt.name):
-            pipe.write(chunk)
-
-    return solutions
-
-
 def _check_iris(iris: list[str], name: str) -> None:
     for iri in iris:
         try:
@@ -177,40 +142,137 @@ def _check_iris(iris: list[str], name: str) -> None:
 
 
 async def answer_query(request: Request, op: Operation) -> Response:
-    """Run ``op`` and stream its results in the negotiated format."""
+    """Run ``op`` in a query worker (:mod:`aseankg.web.executor`) and stream its results in the
+    negotiated format, within the endpoint's limits (:mod:`aseankg.web.limits`)."""
     _check_iris(op.default_graphs, "default-graph-uri")
     _check_iris(op.named_graphs, "named-graph-uri")
+    limits: Limits = request.app.state.limits
+    text = op.query or ""
+    if len(text) > limits.max_query_chars:
+        raise ProtocolError(
+            413,
+            f"the query is {len(text)} characters long, more than the {limits.max_query_chars} this "
+            "endpoint accepts; split it, or ask with fewer VALUES",
+        )
+    if looks_like_update(text):
+        raise ProtocolError(403, READ_ONLY)
+    refused = refused_services(text, request.app.state.service_allow)
+    if refused:
+        raise ProtocolError(403, refused)
+    generation = request.app.state.store.root.current()
+    if generation is None:
+        return PlainTextResponse(f"no graph in {request.app.state.store.root.root}: run `aseankg build` first\n", status_code=503)
+    results_format = negotiation.negotiate(request, RESULT_FORMATS, format_values=op.formats)
+    graph_format = negotiation.negotiate(request, GRAPH_FORMATS, format_values=op.formats)
+    job = Job(
+        query=text,
+        generation=str(generation),
+        default_graph=op.default_graphs or ([] if op.named_graphs else None),
+        named_graphs=op.named_graphs or None,
+        results_format=results_format.name if results_format else None,
+        graph_format=graph_format.name if graph_format else None,
+        head=request.method == "HEAD",
+        max_rows=limits.max_rows,
+        max_bytes=limits.max_response_bytes,
+    )
+    pool: QueryPool = request.app.state.queries
     try:
-        store = request.app.state.store.get()
-    except StoreNotFound as exc:
-        return PlainTextResponse(f"{exc}\n", status_code=503)
-    worker = Worker(lambda: _start(store, op), name="sparql-query")
-    try:
-        return await _respond(request, op, worker)
-    except BaseException:
-        worker.cancel()  # whatever went wrong, the worker must not wait for a decision
-        raise
-
-
-async def _respond(request: Request, op: Operation, worker: Worker) -> Response:
-    try:
-        answer: Answer = await worker.ready()
-    except SyntaxError as exc:
-        if looks_like_update(op.query or ""):
-            return PlainTextResponse(READ_ONLY, status_code=403)
-        return PlainTextResponse(f"SPARQL syntax error: {exc}\n", status_code=400)
-    except (OSError, ValueError, RuntimeError) as exc:
-        return PlainTextResponse(f"the query failed: {exc}\n", status_code=500)
-    offered = GRAPH_FORMATS if answer.kind == "triples" else RESULT_FORMATS
-    fmt = negotiation.negotiate(request, offered, format_values=op.formats)
+        run = await pool.run(job)
+    except Busy:
+        return PlainTextResponse(
+            f"all {limits.query_workers} query workers stayed busy for {limits.query_timeout:g} s; try again shortly\n",
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
+    except (QueryTimeout, QueryFailed) as exc:
+        return _failure(exc, text)
+    assert run.started is not None
+    offered = GRAPH_FORMATS if run.started.kind == "triples" else RESULT_FORMATS
+    fmt = graph_format if run.started.kind == "triples" else results_format
     if fmt is None:
-        worker.cancel()
         return negotiation.not_acceptable(offered)
     headers = {"Vary": "Accept"}
     if request.method == "HEAD":
-        worker.cancel()
         return _head(fmt, headers)
-    return worker.respond(_body(answer, fmt), media_type=fmt.content_type, headers=headers)
+    try:
+        first = await run.first_chunk()
+    except (QueryTimeout, QueryFailed) as exc:
+        return _failure(exc, text)
+    except BaseException:
+        run.abandon()
+        raise
+    return QueryResponse(run, first, media_type=fmt.content_type, headers=headers)
+
+
+def refused_services(text: str, allowed: frozenset[str]) -> str | None:
+    """Why the query may not run here because of its ``SERVICE`` clauses, or None.
+
+    The engine would fetch a SERVICE endpoint from this server: only the operator's allow-list
+    (``aseankg serve --service-allow IRI``) may be called, by its exact IRI.
+    """
+    targets = service_targets(text, PREFIXES)
+    for target in targets:
+        if target is None:
+            return (
+                "SERVICE (federated query) here needs the endpoint's IRI written out in full "
+                "(not a variable or a relative IRI), and only endpoints the operator allows are called"
+            )
+        if target not in allowed:
+            listed = ", ".join(f"<{iri}>" for iri in sorted(allowed)) or "none"
+            return f"SERVICE <{target}> is not allowed on this endpoint (federated query may call: {listed})"
+    return None
+
+
+def _failure(exc: QueryTimeout | QueryFailed, text: str) -> Response:
+    """The response for a query that did not get as far as its first chunk."""
+    if isinstance(exc, QueryTimeout):
+        return PlainTextResponse(f"{exc}\n", status_code=503)
+    if exc.kind == "syntax":
+        if looks_like_update(text):
+            return PlainTextResponse(READ_ONLY, status_code=403)
+        return PlainTextResponse(f"SPARQL syntax error: {exc.message}\n", status_code=400)
+    if exc.kind == "limit":
+        return PlainTextResponse(f"{exc.message}\n", status_code=422)
+    if service_targets(text):
+        return PlainTextResponse(f"the federated query failed: {exc.message}\n", status_code=502)
+    return PlainTextResponse(f"the query failed: {exc.message}\n", status_code=500)
+
+
+class _Cut(Exception):
+    """The response cannot be completed: leave it cut, so no client takes it for complete."""
+
+
+class QueryResponse(StreamingResponse):
+    """The chunks of a running query. Cut short (a limit, the time) it ends with an error line
+    and is left incomplete — the status was sent with the first rows."""
+
+    def __init__(self, run: Run, first: bytes | None, **kwargs) -> None:
+        super().__init__(self._chunks(run, first), **kwargs)
+        self.run = run
+
+    @staticmethod
+    async def _chunks(run: Run, first: bytes | None):
+        try:
+            if first is not None:
+                yield first
+                async for chunk in run.rest():
+                    yield chunk
+        except QueryTimeout as exc:
+            yield f"\n\nERROR: {exc}\n".encode()
+            raise _Cut from None
+        except QueryFailed as exc:
+            yield f"\n\nERROR: {exc.message}\n".encode()
+            raise _Cut from None
+        finally:
+            run.abandon()
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except _Cut:
+            pass  # returning without the last body message: the server closes the connection
+        finally:
+            self.run.abandon()
 
 
 def _head(fmt: Format, headers: dict[str, str]) -> Response:
