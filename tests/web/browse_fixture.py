@@ -92,7 +92,7 @@ FACTS_100 = [
     ("adgmin-5", "schema:startDate", _date("2025-01-16")), ("adgmin-5", "schema:endDate", _date("2025-01-17")),
     ("adgmin-5", "schema:location", "bangkok"), ("adgmin-5", "akg:hostCountry", "thailand"),
     ("adgmin-5", "akg:chair", "thailand"), ("adgmin-5", "schema:attendee", "somchai-jaidee"),
-    ("adgmin-5", "schema:attendee", "mdes"),
+    ("adgmin-5", "schema:attendee", "mdes"), ("adgmin-5", "akg:viceChair", "somchai-jaidee"),
     ("adgmin-4", "akg:series", "series-adgmin"), ("adgmin-4", "akg:ordinal", _int(4)),
     ("adgmin-4", "schema:startDate", _date("2024-02")),
     ("bilateral-thailand-cambodia", "schema:superEvent", "adgmin-5"),

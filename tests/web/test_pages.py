@@ -118,6 +118,9 @@ def test_person_posts_as_a_timeline_with_the_attesting_articles(small_server) ->
     assert "https://news.invalid/101" in hrefs
     meetings = section(soup, "meetings")
     assert {a["href"] for a in meetings.select("a")} == {"/id/adgmin-5", "/id/bilateral-thailand-cambodia"}
+    adgmin5 = next(li for li in meetings.select("li") if li.a["href"] == "/id/adgmin-5")
+    assert adgmin5.select_one(".detail").get_text() == "attendee, vice-chair"  # one line, both roles
+    assert adgmin5.time["datetime"] == "2025-01-16"
 
 
 def test_mou_parties_topic_status(small_server) -> None:

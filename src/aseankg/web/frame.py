@@ -9,7 +9,7 @@ calendar convention. Jinja2 escapes everything it prints.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -137,7 +137,12 @@ class Listed:
     detail: str = ""
     date: str = ""
     iso: str = ""
-    via: ArticleRef | None = None
+    sources: list[ArticleRef] = field(default_factory=list)  # the articles that state it
+
+    def dated(self, literal: pyoxigraph.Literal | None, page: Page) -> None:
+        """Keep the most precise of the dates given (a day over a month over a year)."""
+        if literal is not None and len(literal.value) > len(self.iso):
+            self.iso, self.date = literal.value, page.date(literal)
 
 
 def sort_key(listed: Listed) -> tuple[str, str]:

@@ -275,26 +275,31 @@ def entity_page(request: Request, store: pyoxigraph.Store, iri: str, slug: str) 
     order = {p: i for i, p in enumerate(FACT_ORDER)}
     facts.sort(key=lambda f: (order.get(f.property, len(order)), f.label))
 
-    # What links here, sorted into the sections a reader looks for.
-    side_meetings: list[Listed] = []
-    meetings: list[Listed] = []
-    agreements: list[Listed] = []
-    others: dict[str, list[Listed]] = defaultdict(list)
+    # What links here, sorted into the sections a reader looks for: one line per thing.
+    sections: dict[str, dict[str, Listed]] = defaultdict(dict)
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in select(store, _IN, o=node):
         subject, prop = row["s"].value, row["p"].value
-        link = show(row["s"], labels, page)
-        listed = Listed(link, date=page.date(row.get("start")), iso=row["start"].value if "start" in row else "")
         if prop == P["schema:superEvent"]:
-            side_meetings.append(listed)
+            section = "side_meetings"
         elif prop in MEETING_ROLES and labels.is_a(subject, P["akg:Meeting"]):
-            listed.detail = labels.label(prop, page.lang)
-            meetings.append(listed)
+            section = "meetings"
         elif prop == P["akg:party"]:
-            agreements.append(listed)
+            section = "agreements"
         elif prop in (P["akg:holder"], P["akg:organization"], P["akg:mentionedIn"]):
             continue  # posts, people and the article's entities have sections of their own
         else:
-            others[labels.label(prop, page.lang)].append(listed)
+            section = "other:" + labels.label(prop, page.lang)
+        listed = sections[section].setdefault(subject, Listed(show(row["s"], labels, page)))
+        listed.dated(row.get("start"), page)
+        roles[(section, subject)].add(labels.label(prop, page.lang))
+    for (section, subject), role_labels in roles.items():
+        if section == "meetings":
+            sections[section][subject].detail = ", ".join(sorted(role_labels))
+    side_meetings = list(sections.pop("side_meetings", {}).values())
+    meetings = list(sections.pop("meetings", {}).values())
+    agreements = list(sections.pop("agreements", {}).values())
+    others = {name.removeprefix("other:"): list(items.values()) for name, items in sections.items()}
 
     posts = person_posts(store, labels, page, node) if labels.is_a(iri, P["akg:Person"]) else []
     people = organisation_people(store, labels, page, node)
@@ -317,26 +322,23 @@ def entity_page(request: Request, store: pyoxigraph.Store, iri: str, slug: str) 
 
 
 def person_posts(store: pyoxigraph.Store, labels: Labels, page: Page, node: pyoxigraph.NamedNode) -> list[Listed]:
-    """A person's posts as a timeline, each with the article that attests it."""
+    """A person's posts as a timeline: one entry per post and date, with the articles that state it."""
     titles = _titles(store, page, holder=node)
-    posts: dict[tuple[str, str, str], Listed] = {}
+    posts: dict[tuple[str, str], Listed] = {}
     for row in select(store, _POSTS, person=node):
         pos = row["pos"].value
-        article = row.get("article")
         date = row.get("date")
-        key_ = (pos, date.value if date is not None else "", article.value if article else "")
-        if key_ in posts:
-            continue
-        title = titles.get(pos) or labels.label(pos, page.lang)
-        org = row.get("org")
-        detail = labels.label(org.value, page.lang) if org is not None else ""
-        posts[key_] = Listed(
-            Shown(title, page.href_iri(pos)),
-            detail=detail,
-            date=page.date(date),
-            iso=date.value if date is not None else "",
-            via=article_ref(store, labels, page, article.value) if article is not None else None,
-        )
+        listed = posts.get((pos, date.value if date is not None else ""))
+        if listed is None:
+            org = row.get("org")
+            listed = posts[(pos, date.value if date is not None else "")] = Listed(
+                Shown(titles.get(pos) or labels.label(pos, page.lang), page.href_iri(pos)),
+                detail=labels.label(org.value, page.lang) if org is not None else "",
+            )
+            listed.dated(date, page)
+        article = row.get("article")
+        if article is not None and all(a.iri != article.value for a in listed.sources):
+            listed.sources.append(article_ref(store, labels, page, article.value))
     return sorted(posts.values(), key=sort_key)
 
 
