@@ -36,3 +36,27 @@ def test_has_dataset_clause(query: str, expected: bool) -> None:
 )
 def test_looks_like_update(text: str, expected: bool) -> None:
     assert looks_like_update(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("query", "targets"),
+    [
+        ("SELECT * { SERVICE <http://e/sparql> { ?s ?p ?o } }", ["http://e/sparql"]),
+        ("select * { service silent <http://e/sparql> {} }", ["http://e/sparql"]),
+        ("PREFIX e: <http://e/> SELECT * { SERVICE e:sparql {} }", ["http://e/sparql"]),
+        ("PREFIX : <http://e/> SELECT * { SERVICE :sparql {} }", ["http://e/sparql"]),
+        ("SELECT * { SERVICE akgid:x {} }", ["https://w3id.org/aseankg/id/x"]),  # a predeclared prefix
+        ("SELECT * { SERVICE <http://e/sp\\u0061rql> {} }", ["http://e/sparql"]),  # read as the parser reads it
+        ("SELECT * { SERVICE ?endpoint {} }", [None]),
+        ("BASE <http://e/> SELECT * { SERVICE <sparql> {} }", [None]),  # relative: not certain
+        ("SELECT * { SERVICE unknown:x {} }", [None]),
+        ("SELECT * { SERVICE <http://a/> {} SERVICE <http://b/> {} }", ["http://a/", "http://b/"]),
+        ("SELECT * { ?s akg:a\\'b ?o . SERVICE <http://e/> {} ?s akg:c\\'d ?o }", ["http://e/"]),  # escaped quotes in names
+        ('SELECT ?service { ?service <http://e/SERVICE> "SERVICE <http://e/>" ; :service ?o } # SERVICE <http://e/>', []),
+    ],
+)
+def test_service_targets(query: str, targets: list[str | None]) -> None:
+    from aseankg.namespaces import PREFIXES
+    from aseankg.sparql_text import service_targets
+
+    assert service_targets(query, PREFIXES) == targets

@@ -7,6 +7,7 @@ that is read-only and reaches out to no one.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -251,3 +252,227 @@ def test_graph_view_draws_under_the_policy(tab, app_server: Server) -> None:
     assert re.search(r"rgb|#", tab.evaluate("window.aseankgGraph.nodes()[0].style('background-color')"))
     no_violations(tab)
     assert tab.problems == [], tab.problems
+
+
+# --- read-only and closed -----------------------------------------------------------------------
+
+HACK = '<https://w3id.org/aseankg/id/mdes> <http://www.w3.org/2000/01/rdf-schema#label> "hacked"'
+UPDATES = [
+    f"INSERT DATA {{ {HACK} }}",
+    f"PREFIX ex: <http://example.org/> # a comment\nINSERT DATA {{ GRAPH <https://w3id.org/aseankg/graph/x> {{ {HACK} }} }}",
+    "DELETE WHERE { ?s ?p ?o }",
+    "load <http://127.0.0.1:9/data.ttl>",
+    "CLEAR ALL",
+    "DROP GRAPH <https://w3id.org/aseankg/graph/lexicon>",
+    "CREATE GRAPH <https://w3id.org/aseankg/graph/new>",
+    "COPY DEFAULT TO <https://w3id.org/aseankg/graph/new>",
+    "MOVE DEFAULT TO <https://w3id.org/aseankg/graph/new>",
+    "ADD DEFAULT TO <https://w3id.org/aseankg/graph/new>",
+    "WITH <https://w3id.org/aseankg/graph/lexicon> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+]
+
+
+def dataset(http) -> bytes:
+    return http.get("/export/aseankg.nq").content
+
+
+@pytest.mark.parametrize("update", UPDATES)
+def test_sparql_update_is_refused_every_way(app_server: Server, update: str) -> None:
+    with app_server.client() as http:
+        before = dataset(http)
+        attempts = [
+            http.get("/sparql", params={"query": update}),
+            http.get("/sparql", params={"update": update}),
+            http.post("/sparql", data={"query": update}),
+            http.post("/sparql", data={"update": update}),
+            http.post("/sparql", content=update.encode(), headers={"Content-Type": "application/sparql-query"}),
+            http.post("/sparql", content=update.encode(), headers={"Content-Type": "application/sparql-update"}),
+        ]
+        for r in attempts:
+            assert r.status_code == 403, (r.request.method, r.request.url, r.text)
+            assert "read-only" in r.text
+        assert dataset(http) == before
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("PUT", "/rdf-graphs?default"), ("POST", "/rdf-graphs?default"), ("DELETE", "/rdf-graphs?default"),
+        ("PATCH", "/rdf-graphs?graph=https%3A%2F%2Fw3id.org%2Faseankg%2Fgraph%2Flexicon"),
+        ("PUT", "/export/aseankg.ttl"), ("POST", "/export/aseankg.nq"), ("DELETE", "/export/aseankg.trig"),
+        ("PUT", "/sparql"), ("DELETE", "/sparql"), ("PATCH", "/sparql"),
+        ("POST", "/id/mdes"), ("PUT", "/id/mdes"), ("DELETE", "/id/mdes"),
+        ("POST", "/api/search?q=x"), ("POST", "/api/documents"),  # no curator token: no such route
+    ],
+)
+def test_no_route_writes(app_server: Server, method: str, path: str) -> None:
+    with app_server.client() as http:
+        before = dataset(http)
+        r = http.request(method, path, content=f"{HACK} .\n".encode(), headers={"Content-Type": "application/n-triples"})
+        assert r.status_code in (404, 405), (method, path, r.status_code)
+        assert dataset(http) == before
+
+
+class Listener:
+    """A TCP listener on loopback that records every connection (and answers as a tiny SPARQL
+    endpoint, so that an allowed SERVICE call succeeds)."""
+
+    ANSWER = b'{"head":{"vars":["remote"]},"results":{"bindings":[{"remote":{"type":"literal","value":"from the remote endpoint"}}]}}'
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self.requests: list[bytes] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(5)
+                data = b""
+                try:
+                    while b"\r\n\r\n" not in data:
+                        data += conn.recv(65536)
+                    head, _, body = data.partition(b"\r\n\r\n")
+                    length = int(re.search(rb"content-length: *(\d+)", head, re.I).group(1)) if re.search(rb"content-length", head, re.I) else 0
+                    while len(body) < length:
+                        body += conn.recv(65536)
+                except (OSError, AttributeError):
+                    pass
+                self.requests.append(data)
+                conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/sparql-results+json\r\n"
+                             + f"content-length: {len(self.ANSWER)}\r\nconnection: close\r\n\r\n".encode() + self.ANSWER)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    found = Listener()
+    yield found
+    found.close()
+
+
+def service_queries(url: str) -> list[str]:
+    base, _, local = url.rpartition("/")
+    escaped = url.replace("sparql", "sp\\u0061rql")
+    return [
+        f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+        f"PREFIX remote: <{base}/> SELECT * WHERE {{ SERVICE remote:{local} {{ ?s ?p ?o }} }}",
+        f"PREFIX : <{base}/> SELECT * WHERE {{ ?x a akg:Ministry . SERVICE :{local} {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE <{escaped}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ BIND(<{url}> AS ?endpoint) SERVICE ?endpoint {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ VALUES ?endpoint {{ <{url}> }} SERVICE ?endpoint {{ ?s ?p ?o }} }}",
+        f"BASE <{base}/> SELECT * WHERE {{ SERVICE <{local}> {{ ?s ?p ?o }} }}",
+        f"ASK {{ ?a ?b ?c FILTER EXISTS {{ SERVICE <{url}> {{ ?a ?b ?c }} }} }}",
+        f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ OPTIONAL {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }} }}",
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ex:a\\'b ?o . SERVICE <{url}> {{ ?s ?p ?o }} }}".replace("ex:", "akg:"),
+        f"DESCRIBE ?s WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }} # SERVICE in a comment is nothing",
+    ]
+
+
+def test_service_is_refused_and_no_connection_is_attempted(app_server: Server, listener: Listener) -> None:
+    with app_server.client() as http:
+        for query in service_queries(listener.url):
+            for r in (http.get("/sparql", params={"query": query}), http.post("/sparql", data={"query": query})):
+                assert r.status_code == 403, (query, r.status_code, r.text)
+                assert "SERVICE" in r.text and ("not allowed" in r.text or "allows" in r.text), r.text
+        # the lexer is not fooled by the word in strings, IRIs, names and comments
+        harmless = (f'SELECT ?service WHERE {{ ?service <{listener.url}#SERVICE> "SERVICE <{listener.url}>" '
+                    f"}} # SERVICE <{listener.url}> {{}}")
+        r = http.get("/sparql", params={"query": harmless}, headers=RESULTS_JSON)
+        assert r.status_code == 200, r.text
+    time.sleep(0.5)
+    assert listener.requests == []
+
+
+def test_an_allowed_service_is_called_and_no_other(secure_store: Path, listener: Listener) -> None:
+    other = Listener()
+    srv = start_server(secure_store, "--service-allow", listener.url)
+    try:
+        with srv.client() as http:
+            r = http.get("/sparql", params={"query": f"SELECT ?remote WHERE {{ SERVICE <{listener.url}> {{ ?remote ?p ?o }} }}"},
+                         headers=RESULTS_JSON)
+            assert r.status_code == 200, r.text
+            assert r.json()["results"]["bindings"] == [{"remote": {"type": "literal", "value": "from the remote endpoint"}}]
+            assert len(listener.requests) == 1 and listener.requests[0].startswith(b"POST /sparql")
+            refused = http.get("/sparql", params={"query": f"SELECT * WHERE {{ SERVICE <{other.url}> {{ ?s ?p ?o }} }}"})
+            assert refused.status_code == 403 and f"<{listener.url}>" in refused.text  # it names what is allowed
+        time.sleep(0.5)
+        assert other.requests == []
+    finally:
+        stop_server(srv)
+        other.close()
+
+
+# --- API parameters ------------------------------------------------------------------------------
+
+INJECTIONS = [
+    "https://w3id.org/aseankg/id/mdes> ?p ?o } #",
+    "https://w3id.org/aseankg/id/mdes>} INSERT DATA {<a> <b> <c>",
+    'https://w3id.org/aseankg/id/"mdes"',
+    "mdes",
+    "javascript:alert(1)",
+    "https://w3id.org/aseankg/id/md es",
+    "",
+]
+
+
+@pytest.mark.parametrize("iri", INJECTIONS)
+def test_iri_parameters_are_validated(app_server: Server, iri: str) -> None:
+    with app_server.client() as http:
+        for path, params in [
+            ("/api/neighbourhood", {"iri": iri}),
+            ("/api/search", {"q": "ดีอี", "type": iri}),
+            ("/api/path", {"from": iri, "to": MDES}),
+            ("/api/path", {"from": MDES, "to": iri}),
+            ("/api/neighbourhood", {"iri": MDES, "predicate": iri}),
+        ]:
+            r = http.get(path, params=params)
+            assert r.status_code == 422, (path, params, r.status_code, r.text)
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/neighbourhood", {"iri": MDES, "depth": "0"}),
+        ("/api/neighbourhood", {"iri": MDES, "depth": "4"}),
+        ("/api/neighbourhood", {"iri": MDES, "depth": "1; DROP ALL"}),
+        ("/api/neighbourhood", {"iri": MDES, "limit": "0"}),
+        ("/api/neighbourhood", {"iri": MDES, "limit": "100000"}),
+        ("/api/neighbourhood", {"iri": MDES, "lang": "fr"}),
+        ("/api/neighbourhood", {"iri": MDES, "lang": 'th") } #'}),
+        ("/api/search", {"q": "ดีอี", "limit": "-1"}),
+        ("/api/search", {"q": "ดีอี", "lang": "en-US"}),
+        ("/api/search", {"q": ""}),
+        ("/api/search", {"q": "x" * 201}),
+        ("/api/path", {"from": MDES, "to": MDES, "max": "7"}),
+    ],
+)
+def test_other_parameters_are_validated(app_server: Server, path: str, params: dict) -> None:
+    with app_server.client() as http:
+        r = http.get(path, params=params)
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"]
+
+
+def test_values_reach_sparql_as_terms(app_server: Server) -> None:
+    """Text that would change a query if pasted into it is only ever a value."""
+    with app_server.client() as http:
+        r = http.get("/api/search", params={"q": '"} UNION { ?s ?p ?o } #'})
+        assert r.status_code == 200
+        r = http.get("/api/neighbourhood", params={"iri": MDES + "x"})
+        assert r.status_code == 404  # a well-formed IRI the graph does not know
