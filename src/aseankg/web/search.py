@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -55,16 +57,37 @@ def key(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a name or query: Thai runs segmented by PyThaiNLP, others split on non-letters.
 
-    >>> words("นายสมชาย ใจดีงาม (MDES)")
-    ['นาย', 'สม', 'ชาย', 'ใจ', 'ดีงาม', 'mdes']
+    >>> words("นายประเสริฐ จันทรรวงทอง (MDES)")
+    ['นาย', 'ประเสริฐ', 'จันทร', 'รวง', 'ทอง', 'mdes']
     """
+    return [w for part in _fold(text).split() for w in _part_words(part)]
+
+
+@lru_cache(maxsize=100_000)
+def _part_words(part: str) -> tuple[str, ...]:
+    """The words of one space-free part of a folded text (names share parts: cached)."""
     found: list[str] = []
-    for piece in _THAI_RUN.split(_fold(text)):
+    for piece in _THAI_RUN.split(part):
         if _THAI_RUN.fullmatch(piece):
             found.extend(k for k in (key(t.text) for t in tokens(piece)) if k)
         else:
             found.extend(_LATIN_WORD.findall(piece))
-    return found
+    return tuple(found)
+
+
+@lru_cache(maxsize=100_000)
+def _romanized_word(word: str) -> str:
+    return romanize(word) if _THAI_RUN.search(word) else word
+
+
+def romanized(text: str) -> str:
+    """RTGS romanisation of a name, word by word: names share words (cached), and the
+    romaniser's cost grows faster than the length of what it is given.
+
+    >>> romanized("ประเสริฐ จันทรรวงทอง")
+    'praserit chantnruangthong'
+    """
+    return " ".join("".join(_romanized_word(w) for w in _part_words(part)) for part in _fold(text).split())
 
 
 @dataclass(frozen=True)
@@ -117,24 +140,54 @@ class Entry:
 
 
 class SearchIndex:
-    """Every entity's names, ready to match a query."""
+    """Every entity's names, ready to match a query.
+
+    A query is scored only against the entities one of whose name keys contains the query's
+    key or one of its words: those are found at once by searching one string that holds every
+    key, so a query costs little more than the matches it has.
+    """
 
     def __init__(self, labels: Labels) -> None:
         self.labels = labels
         self.entries: list[Entry] = []
+        keys: list[str] = []
+        self._starts: list[int] = []  # where each key starts in the joined keys
+        self._owner: list[int] = []  # the entry of each key
+        offset = 0
         for iri, names in labels.names.items():
             if not iri.startswith(AKGID):
                 continue  # ontology terms and graphs are not things to look up
-            indexed: list[IndexedName] = []
+            penalty = max((_PENALTY.get(t, 0.0) for t in labels.types.get(iri, ())), default=0.0)
+            texts: dict[str, float] = {}
             for name in names:
                 weight = _ALIAS if name.property == ALT else 1.0
-                indexed.append(IndexedName.of(name.text, weight))
-                if _THAI_RUN.search(name.text):
-                    indexed.append(IndexedName.of(romanize(name.text), weight * _ROMAN))
-            indexed.append(IndexedName.of(iri[len(AKGID):].replace("-", " "), _SLUG))
-            unique = tuple(dict.fromkeys(n for n in indexed if n is not None))
-            penalty = max((_PENALTY.get(t, 0.0) for t in labels.types.get(iri, ())), default=0.0)
-            self.entries.append(Entry(iri, unique, penalty))
+                texts[name.text] = max(weight, texts.get(name.text, 0.0))
+            named = {text: weight for text, weight in texts.items()}
+            if not penalty:  # posts and articles are found by their people's names, not romanised
+                for text, weight in named.items():
+                    if _THAI_RUN.search(text):
+                        roman = romanized(text)
+                        texts[roman] = max(weight * _ROMAN, texts.get(roman, 0.0))
+            slug = iri[len(AKGID):].replace("-", " ")
+            texts[slug] = max(_SLUG, texts.get(slug, 0.0))
+            indexed = tuple(n for n in (IndexedName.of(t, w) for t, w in texts.items()) if n is not None)
+            number = len(self.entries)
+            self.entries.append(Entry(iri, indexed, penalty))
+            for name in indexed:
+                keys.append(name.key)
+                self._starts.append(offset)
+                self._owner.append(number)
+                offset += len(name.key) + 1
+        self._keys = "\x00".join(keys)
+
+    def _containing(self, part: str) -> set[int]:
+        """The entries with a name key that contains ``part``."""
+        found: set[int] = set()
+        at = self._keys.find(part)
+        while at >= 0:
+            found.add(self._owner[bisect_right(self._starts, at) - 1])
+            at = self._keys.find(part, at + 1)
+        return found
 
     def search(self, q: str, *, cls: str | None = None, limit: int = 10) -> list[tuple[str, float]]:
         """The IRIs that match ``q`` with their scores, best first."""
@@ -142,8 +195,12 @@ class SearchIndex:
         if not q_key:
             return []
         q_words = words(q)
+        candidates = self._containing(q_key)
+        for word in q_words:
+            candidates |= self._containing(word)
         found: list[tuple[float, str]] = []
-        for entry in self.entries:
+        for number in candidates:
+            entry = self.entries[number]
             if cls is not None and not self.labels.is_a(entry.iri, cls):
                 continue
             best = max((n.score(q_key, q_words) * n.weight for n in entry.names), default=0.0)
