@@ -134,7 +134,7 @@ def _series_meeting(
         )
         return f"{prefix}-{n}", cls, f"{th_series} ครั้งที่ {n}", f"The {ordinal_en(n)} {en_series}", alt
     if when is not None:
-        return f"{prefix}-{when}", cls, f"{th_series} {when}", f"{en_series} of {when}", ()
+        return f"{prefix}-{when}", cls, f"{th_series} {when}", f"{en_series}, {when}", ()
     return None
 
 
