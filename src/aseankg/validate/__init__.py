@@ -30,7 +30,7 @@ a warning is reported but does not stop a build.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 import pyoxigraph
@@ -72,25 +72,29 @@ def validate_graph(
 
 
 def validate_documents(
-    documents: Iterable[tuple[str | None, Iterable[pyoxigraph.Quad | pyoxigraph.Triple]]],
-    lang: str = "en",
-    engine: str = DEFAULT_ENGINE,
-) -> list[Report]:
-    """One report per ``(name, quads)`` document, in order, each document validated on its own
-    (its quads are all that stands together for it: its graph and its lexicon facts; graph
-    names are ignored). With the Oxigraph engine the whole batch is one pass."""
-    names, views = [], []
-    for name, quads in documents:
-        names.append(name)
-        views.append(list(quads))
-    return [make_report(found) for found in _views(views, names, lang, engine)]
+    quads: Iterable[pyoxigraph.Quad], lang: str = "en", engine: str = DEFAULT_ENGINE
+) -> dict[str | None, Report]:
+    """One report per document of a dataset (a named graph ``graph/doc/{identifier}`` per
+    document, and the lexicon graph), each document judged on its own with the lexicon triples
+    it brings along (:mod:`aseankg.validate.views`): what the build needs to refuse exactly
+    the documents that do not conform. Under None, what no document brings along, if any.
+    With the Oxigraph engine the whole batch is one pass."""
+    if _engine(engine) == "pyshacl":
+        from aseankg.validate import pyshacl as reference
+
+        names, views = document_views(quads)
+        found = reference.validate_views(views, names, lang)
+    else:
+        from aseankg.validate import oxigraph as fast
+
+        names, found = fast.validate_dataset(quads, lang)
+    return {name: make_report(violations) for name, violations in zip(names, found)}
 
 
 def validate_quads(quads: Iterable[pyoxigraph.Quad], lang: str = "en", engine: str = DEFAULT_ENGINE) -> Report:
-    """Validate a dataset document by document (see :mod:`aseankg.validate.views` for what
-    each document is judged with); each result names the document(s) that fail it."""
-    names, views = document_views(quads)
-    return make_report(_merge(_views(views, names, lang, engine)))
+    """Validate a dataset document by document (as :func:`validate_documents`) in one report;
+    each result names the document(s) that fail it ("a, b")."""
+    return make_report(_merge([report.violations for report in validate_documents(quads, lang, engine).values()]))
 
 
 def validate_nquads(nquads: bytes | str, lang: str = "en", engine: str = DEFAULT_ENGINE) -> Report:
@@ -134,18 +138,6 @@ def _engine(engine: str) -> str:
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r}: one of {', '.join(ENGINES)}")
     return engine
-
-
-def _views(views: Sequence[list], names: Sequence[str | None], lang: str, engine: str) -> list[list[Violation]]:
-    if not views:
-        return []
-    if _engine(engine) == "pyshacl":
-        from aseankg.validate import pyshacl as reference
-
-        return reference.validate_views(views, names, lang)
-    from aseankg.validate import oxigraph as fast
-
-    return fast.validate_views(views, names, lang)
 
 
 def _merge(per_view: list[list[Violation]]) -> list[Violation]:

@@ -1,14 +1,22 @@
 """The fast engine: the compiled shapes (:mod:`aseankg.validate.shacl`) run in pyoxigraph.
 
-Two ways to run them:
+Three ways in:
 
-- :func:`validate_views`: each graph to validate (a document's graph with the lexicon facts
-  about what it mentions) becomes a named graph of one in-memory store, the ontology's class
-  hierarchy and individuals copied in; every rule runs once for all of them and each result
-  belongs to its graph. So a batch of documents costs about as many queries as one, and each
-  document is still judged on its own: what two documents say together cannot fail either.
+- :func:`validate_dataset`: a dataset (a named graph per document, the lexicon graph). Each
+  document graph becomes a *view*: the graph itself plus copies of the lexicon triples the
+  document brings along (:mod:`aseankg.validate.views` states the rule). All views sit in one
+  in-memory store and every rule runs once for all of them; each result belongs to its view.
+  So a batch of documents costs about as many queries as one, and each document is still
+  judged on its own: what two documents say together cannot fail either.
+- :func:`validate_views`: graphs given one by one, each its own view.
 - :func:`validate_union`: the default graph of a store (the union of its named graphs); each
   result names the documents whose graphs hold the offending triple.
+
+The ontology's context (the named individuals: the fixed series and statuses) is copied into
+the views that mention one of its nodes; a view that does not is disjoint from it, so its
+results are its own plus those of the context alone, computed once. The class hierarchy is
+compiled into the queries; when the data states a hierarchy of its own, the hierarchy is
+copied into every view too and the queries that read it from the data run instead.
 
 Oxigraph keeps a typed literal as its value ("3.0"^^xsd:decimal is stored as "3") and
 lowercases language tags. Comparisons are by value, as SHACL's are, but reports show the
@@ -21,23 +29,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pyoxigraph
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from aseankg.namespaces import DOC_GRAPH, compact
+from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, ONTOLOGY_GRAPH, compact, expand
 from aseankg.validate.report import Violation, pick, show, text_and_language
 from aseankg.validate.shacl import VIEWS, Plan, Rule, load_ontology, load_plan
 
 VIEW = "urn:x-aseankg:validate:view:"
-CONTEXT_GRAPH = "urn:x-aseankg:validate:ontology-context"
+REST = "urn:x-aseankg:validate:rest"
 LABELS = (str(SKOS.prefLabel), str(RDFS.label))
+MENTIONED_IN = expand("akg:mentionedIn")
+SUBCLASS = str(RDFS.subClassOf)
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
-# Originals: for a view, focus node and predicate, the input's own terms (to show literals as written).
+# Originals: for a focus node and predicate, the input's own literals (to show them as written).
 Originals = Callable[[int, Term, str], Iterable[tuple[Term, str]]]
 
 
@@ -57,13 +67,67 @@ def ontology_context() -> tuple[pyoxigraph.Triple, ...]:
     """What validation needs of the ontology, read once: the class hierarchy (for sh:class and
     sh:targetClass) and every triple of its named individuals (the fixed meeting series and
     the statuses, which the shapes check like any other node)."""
+    return _individuals() + _hierarchy_triples()
+
+
+@lru_cache(maxsize=1)
+def _individuals() -> tuple[pyoxigraph.Triple, ...]:
     ontology = load_ontology()
     individuals = set(ontology.subjects(RDF.type, OWL.NamedIndividual))
-    return tuple(
-        pyoxigraph.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-        for s, p, o in ontology
-        if s in individuals or (p == RDFS.subClassOf and isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.URIRef))
-    )
+    return tuple(pyoxigraph.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                 for s, p, o in ontology if s in individuals)
+
+
+@lru_cache(maxsize=1)
+def _hierarchy_triples() -> tuple[pyoxigraph.Triple, ...]:
+    ontology = load_ontology()
+    return tuple(pyoxigraph.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                 for s, p, o in ontology.triples((None, RDFS.subClassOf, None))
+                 if isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.URIRef))
+
+
+@lru_cache(maxsize=1)
+def _context_nodes() -> frozenset[str]:
+    """The nodes of the individuals' triples a document could share with them (not the
+    classes they are typed with, nor literals)."""
+    nodes = set()
+    for t in _individuals():
+        nodes.add(t.subject.value)
+        if isinstance(t.object, pyoxigraph.NamedNode) and t.predicate.value != str(RDF.type):
+            nodes.add(t.object.value)
+    return frozenset(nodes)
+
+
+def validate_dataset(
+    quads: Iterable[pyoxigraph.Quad], lang: str = "en", plan: Plan | None = None
+) -> tuple[list[str | None], list[list[Violation]]]:
+    """(names, results): every document of the dataset validated on its own, with the lexicon
+    triples it brings along; last, named None, what no document brings along (if any)."""
+    quads = quads if isinstance(quads, list) else list(quads)
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    graphs = {g.value: g for g in store.named_graphs() if isinstance(g, pyoxigraph.NamedNode)}
+    documents = sorted(name for name in graphs if name.startswith(DOC_GRAPH))
+    rest: list[pyoxigraph.Quad] = []
+    if LEXICON_GRAPH in graphs:
+        rest += _share_lexicon(store, graphs[LEXICON_GRAPH])
+        store.remove_graph(graphs[LEXICON_GRAPH])
+    for name, graph in graphs.items():
+        if name != LEXICON_GRAPH and not name.startswith(DOC_GRAPH):
+            if name != ONTOLOGY_GRAPH:  # validation mixes in the ontology's context itself
+                rest += store.quads_for_pattern(None, None, None, graph)
+            store.remove_graph(graph)
+    if not graphs:  # a plain graph: the default graph is the data
+        rest += store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    store.clear_graph(pyoxigraph.DefaultGraph())
+    views = [pyoxigraph.NamedNode(name) for name in documents]
+    names: list[str | None] = [name[len(DOC_GRAPH):] for name in documents]
+    if rest:
+        graph = pyoxigraph.NamedNode(REST)
+        store.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, graph) for q in rest)
+        views.append(graph)
+        names.append(None)
+    return names, _validate(store, views, names, lang, _originals_from_quads(quads), plan or load_plan())
 
 
 def validate_views(
@@ -73,36 +137,22 @@ def validate_views(
     originals: Originals | None = None,
     plan: Plan | None = None,
 ) -> list[list[Violation]]:
-    """Validate each view on its own, all in one store; the results of each, in order.
-
-    ``names[i]`` is the document every result of view ``i`` is attributed to. ``originals``
-    gives the input's terms for a (view, focus, predicate), to show literals as written; by
-    default the views' own quads are used."""
-    plan = plan or load_plan()
+    """Validate each view (its quads' graph names ignored) on its own, all in one store; the
+    results of each, in order, attributed to ``names[i]``. ``originals`` gives the input's
+    literals for a (view, focus, predicate), to show them as written; by default the views'
+    own quads are read."""
     store = pyoxigraph.Store()
-    context = ontology_context()
-    kept: list[list] = []
+    graphs = []
+    kept = []
     for i, view in enumerate(views):
         graph = pyoxigraph.NamedNode(f"{VIEW}{i}")
         quads = list(view)
         kept.append(quads)
         store.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
-        store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in context)
+        graphs.append(graph)
     if originals is None:
-        originals = _originals_from(kept)
-    values = "VALUES ?view { " + " ".join(f"<{VIEW}{i}>" for i in range(len(kept))) + " }"
-    rows = []
-    for rule in plan.rules:
-        query = rule.queries["views"].replace(VIEWS, values)
-        for solution in store.query(query):
-            view = int(solution["view"].value[len(VIEW):])
-            rows.append(_row(rule, solution, view))
-    labels = _labels(store, rows, views=True)
-    shown = _shown_values(rows, originals)
-    found: list[list[Violation]] = [[] for _ in kept]
-    for row in rows:
-        found[row.view].append(_violation(row, labels, shown, lang, names[row.view]))
-    return found
+        originals = _originals_from_views(kept)
+    return _validate(store, graphs, list(names), lang, originals, plan or load_plan())
 
 
 def validate_union(
@@ -117,19 +167,125 @@ def validate_union(
     triples."""
     plan = plan or load_plan()
     options = {"use_default_graph_as_union": True} if union_flag else {}
-    rows = []
-    for rule in plan.rules:
-        for solution in store.query(rule.queries["union"].replace(VIEWS, ""), **options):
-            rows.append(_row(rule, solution, None))
-    labels = _labels(store, rows, views=False, options=options)
+    mode = "union" if _data_hierarchy(store, views=False, options=options) == plan.hierarchy else "union-paths"
+    rows = _run(plan, mode, lambda query: store.query(query.replace(VIEWS, ""), **options), lambda s: None, False)
+    labels = _labels(store, rows, views=None, options=options)
     documents = _documents(store, rows)
-    return [
-        _violation(row, labels, {}, lang, documents.get((row.focus, _predicate(row), row.value)))
-        for row in rows
-    ]
+    return [_violation(row, labels, {}, lang, documents.get((row.focus, _step(row), row.value))) for row in rows]
 
 
 # --- inside ------------------------------------------------------------------------------
+
+
+def _validate(
+    store: pyoxigraph.Store,
+    views: list[pyoxigraph.NamedNode],
+    names: list[str | None],
+    lang: str,
+    originals: Originals,
+    plan: Plan,
+) -> list[list[Violation]]:
+    """Run the plan over the views of ``store`` (each a named graph holding all its data but
+    the ontology's context, which is added here)."""
+    if not views:
+        return []
+    index = {graph.value: i for i, graph in enumerate(views)}
+    own_hierarchy = _data_hierarchy(store, views=True)
+    paths = bool(own_hierarchy)  # the data states classes of its own: read membership from it
+    context = _individuals() + (_hierarchy_triples() if paths else ())
+    touching = set(range(len(views))) if paths else _touching_context(store, index)
+    for i in sorted(touching):
+        graph = views[i]
+        store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in context)
+    mode = "views-paths" if paths else "views"
+    values = "VALUES ?view { " + " ".join(f"<{graph.value}>" for graph in views) + " }"
+    rows = _run(plan, mode, lambda query: store.query(query.replace(VIEWS, values)),
+                lambda solution: index.get(solution["view"].value), True)
+    labels = _labels(store, rows, views=views)
+    shown = _shown_values(rows, originals)
+    found: list[list[Violation]] = [[] for _ in views]
+    for row in rows:
+        found[row.view].append(_violation(row, labels, shown, lang, names[row.view]))
+    if len(touching) < len(views):
+        alone = _context_alone(plan, lang)
+        for i in set(range(len(views))) - touching:
+            found[i].extend(replace(v, document=names[i]) for v in alone)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _context_alone_cached(plan: Plan, lang: str) -> tuple[Violation, ...]:
+    store = pyoxigraph.Store()
+    graph = pyoxigraph.NamedNode(f"{VIEW}context")
+    store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in _individuals())
+    rows = _run(plan, "views", lambda query: store.query(query.replace(VIEWS, f"VALUES ?view {{ <{graph.value}> }}")),
+                lambda solution: 0, True)
+    labels = _labels(store, rows, views=[graph])
+    return tuple(_violation(row, labels, {}, lang, None) for row in rows)
+
+
+def _context_alone(plan: Plan, lang: str) -> tuple[Violation, ...]:
+    """The results of the ontology's individuals on their own (none, for a sound ontology):
+    those of every view they share no node with."""
+    return _context_alone_cached(plan, lang)
+
+
+def _touching_context(store: pyoxigraph.Store, index: dict[str, int]) -> set[int]:
+    """The views that share a node with the ontology's individuals."""
+    nodes = " ".join(f"<{n}>" for n in sorted(_context_nodes()))
+    query = (f"SELECT DISTINCT ?view WHERE {{ VALUES ?n {{ {nodes} }} "
+             f"{{ GRAPH ?view {{ ?n ?p ?o }} }} UNION {{ GRAPH ?view {{ ?s ?p ?n }} }} }}")
+    return {index[row["view"].value] for row in store.query(query) if row["view"].value in index}
+
+
+def _data_hierarchy(store: pyoxigraph.Store, views: bool, options: dict | None = None) -> frozenset[tuple[str, str]]:
+    """The rdfs:subClassOf pairs between named classes in the data (all views together)."""
+    pattern = f"?a <{SUBCLASS}> ?b"
+    where = f"GRAPH ?view {{ {pattern} }}" if views else pattern
+    rows = store.query(f"SELECT DISTINCT ?a ?b WHERE {{ {where} FILTER(isIRI(?a) && isIRI(?b)) }}", **(options or {}))
+    return frozenset((row["a"].value, row["b"].value) for row in rows)
+
+
+def _share_lexicon(store: pyoxigraph.Store, lexicon: pyoxigraph.NamedNode) -> list[pyoxigraph.Quad]:
+    """Copy into each document graph the lexicon triples it brings along; return the lexicon
+    triples no document brings along."""
+    by_subject: dict[Term, list[pyoxigraph.Quad]] = defaultdict(list)
+    for quad in store.quads_for_pattern(None, None, None, lexicon):
+        by_subject[quad.subject].append(quad)
+    mentioned: dict[str, set[Term]] = defaultdict(set)
+    rows = store.query(f"SELECT ?g ?s WHERE {{ GRAPH ?g {{ ?s <{MENTIONED_IN}> ?a }} "
+                       f"FILTER(STRSTARTS(STR(?g), \"{DOC_GRAPH}\")) }}")
+    for row in rows:
+        mentioned[row["g"].value].add(row["s"])
+    somewhere: set[Term] = set()
+    for name, subjects in mentioned.items():
+        graph = pyoxigraph.NamedNode(name)
+        brought = subjects & by_subject.keys()
+        somewhere |= brought
+        store.extend(
+            pyoxigraph.Quad(q.subject, q.predicate, q.object, graph)
+            for s in brought for q in by_subject[s]
+            if q.object not in by_subject or q.object in subjects
+        )
+    return [q for s, quads in by_subject.items() if s not in somewhere for q in quads]
+
+
+def _run(plan: Plan, mode: str, query: Callable[[str], Iterable], view_of: Callable, views: bool) -> list[Row]:
+    """Every rule's rows (in views mode, those of the views); a rule's candidates are kept when
+    on a focus node of its shape (the focus nodes of a shape are read only when one of its
+    rules has candidates)."""
+    focus: dict[str, set[tuple]] = {}
+    rows = []
+    for rule in plan.rules:
+        found = [_row(rule, s, view_of(s)) for s in query(rule.queries[mode])]
+        if views:
+            found = [row for row in found if row.view is not None]
+        if found and rule.focus is not None:
+            if rule.focus not in focus:
+                focus[rule.focus] = {(view_of(s), s["this"]) for s in query(plan.focus[rule.focus][mode])}
+            found = [row for row in found if (row.view, row.focus) in focus[rule.focus]]
+        rows.extend(found)
+    return rows
 
 
 def _row(rule: Rule, solution, view: int | None) -> Row:
@@ -142,10 +298,6 @@ def _step(row: Row) -> tuple[str, bool] | None:
     if row.rule.path_from_row:
         return (row.path.value, False) if isinstance(row.path, pyoxigraph.NamedNode) else None
     return row.rule.step
-
-
-def _predicate(row: Row) -> tuple[str, bool] | None:
-    return _step(row)
 
 
 def _violation(row: Row, labels: dict, shown: dict, lang: str, document: str | None) -> Violation:
@@ -167,22 +319,23 @@ def _violation(row: Row, labels: dict, shown: dict, lang: str, document: str | N
     )
 
 
-def _labels(store: pyoxigraph.Store, rows: list[Row], views: bool, options: dict | None = None) -> dict:
+def _labels(store: pyoxigraph.Store, rows: list[Row], views: list | None, options: dict | None = None) -> dict:
     """skos:prefLabel (else rdfs:label) of every focus node with a result, per view."""
-    wanted = {(row.view, row.focus) for row in rows if not isinstance(row.focus, pyoxigraph.Literal)}
+    wanted = {(row.view, row.focus) for row in rows if isinstance(row.focus, pyoxigraph.NamedNode)}
     if not wanted:
         return {}
     found: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    if views:
-        pairs = " ".join(f"(<{VIEW}{view}> {_sparql(focus)})" for view, focus in wanted)
+    if views is not None:
+        index = {graph.value: i for i, graph in enumerate(views)}
+        pairs = " ".join(f"(<{views[view].value}> {focus})" for view, focus in wanted)
         query = (f"SELECT ?view ?this ?p ?label WHERE {{ VALUES (?view ?this) {{ {pairs} }} "
                  f"GRAPH ?view {{ ?this ?p ?label }} FILTER(?p IN (<{LABELS[0]}>, <{LABELS[1]}>)) }}")
     else:
-        nodes = " ".join(_sparql(focus) for _, focus in wanted)
+        nodes = " ".join(str(focus) for _, focus in wanted)
         query = (f"SELECT ?this ?p ?label WHERE {{ VALUES ?this {{ {nodes} }} ?this ?p ?label "
                  f"FILTER(?p IN (<{LABELS[0]}>, <{LABELS[1]}>)) }}")
     for solution in store.query(query, **(options or {})):
-        view = int(solution["view"].value[len(VIEW):]) if views else None
+        view = index[solution["view"].value] if views is not None else None
         pair = text_and_language(solution["label"])
         if pair is not None:
             found[(view, solution["this"])][solution["p"].value].append(pair)
@@ -195,8 +348,8 @@ def _labels(store: pyoxigraph.Store, rows: list[Row], views: bool, options: dict
     return labels
 
 
-def _originals_from(views: list[list]) -> Originals:
-    """The input's terms of each view, indexed on first use."""
+def _originals_from_views(views: list[list]) -> Originals:
+    """The input's literals of each view, indexed on first use."""
     index: dict[int, dict[tuple, list]] = {}
 
     def lookup(view: int, focus: Term, predicate: str):
@@ -207,6 +360,21 @@ def _originals_from(views: list[list]) -> Originals:
                     by_key[(q.subject, q.predicate.value)].append(q.object)
             index[view] = by_key
         return [(term, show(term)) for term in index[view].get((focus, predicate), ())]
+
+    return lookup
+
+
+def _originals_from_quads(quads: list) -> Originals:
+    """The input's literals of a dataset (any graph), indexed on first use."""
+    index: dict[tuple, list] = {}
+
+    def lookup(view: int, focus: Term, predicate: str):
+        if not index:
+            index[None] = []
+            for q in quads:
+                if isinstance(q.object, pyoxigraph.Literal):
+                    index.setdefault((q.subject, q.predicate.value), []).append(q.object)
+        return [(term, show(term)) for term in set(index.get((focus, predicate), ()))]
 
     return lookup
 
@@ -228,10 +396,10 @@ def _shown_values(rows: list[Row], originals: Originals) -> dict:
         return {}
     canonical = _canonical(pending)
     shown = {}
-    for (view, focus, value), options in candidates.items():
+    for key, options in candidates.items():
         for term, text in sorted(options, key=lambda o: o[1]):
-            if canonical.get(term) == value:
-                shown[(view, focus, value)] = text
+            if canonical.get(term) == key[2]:
+                shown[key] = text
                 break
     return shown
 
@@ -239,7 +407,7 @@ def _shown_values(rows: list[Row], originals: Originals) -> dict:
 def _canonical(terms: set[Term]) -> dict[Term, Term]:
     """Each literal as Oxigraph stores it (its canonical form), in one query."""
     ordered = list(terms)
-    rows = " ".join(f"({i} {_sparql(term)})" for i, term in enumerate(ordered))
+    rows = " ".join(f"({i} {term})" for i, term in enumerate(ordered))
     found = {}
     for solution in pyoxigraph.Store().query(f"SELECT ?i ?t WHERE {{ VALUES (?i ?t) {{ {rows} }} }}"):
         found[ordered[int(solution["i"].value)]] = solution["t"]
@@ -249,27 +417,25 @@ def _canonical(terms: set[Term]) -> dict[Term, Term]:
 def _documents(store: pyoxigraph.Store, rows: list[Row]) -> dict:
     """(focus, step, value) → "a, b": the documents whose graph holds the offending triple,
     else the focus node's triples."""
-    keys = {(row.focus, _predicate(row), row.value) for row in rows}
-    if not keys:
-        return {}
+    keys = {(row.focus, _step(row), row.value) for row in rows}
     by_triple: dict[tuple, set[str]] = defaultdict(set)
-    triples = []
+    triples = set()
     for focus, step, value in keys:
         if step is not None and value is not None:
             predicate, inverse = step
             subject, obj = (value, focus) if inverse else (focus, value)
-            if not isinstance(subject, pyoxigraph.Literal):
-                triples.append((subject, pyoxigraph.NamedNode(predicate), obj))
+            if _named(subject) and not isinstance(obj, pyoxigraph.BlankNode):
+                triples.add((subject, pyoxigraph.NamedNode(predicate), obj))
     if triples:
-        values = " ".join(f"({_sparql(s)} {_sparql(p)} {_sparql(o)})" for s, p, o in set(triples))
+        values = " ".join(f"({s} {p} {o})" for s, p, o in triples)
         query = (f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES (?s ?p ?o) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
                  f"FILTER(STRSTARTS(STR(?g), \"{DOC_GRAPH}\")) }}")
         for solution in store.query(query):
             by_triple[(solution["s"], solution["p"].value, solution["o"])].add(solution["g"].value[len(DOC_GRAPH):])
-    focus_nodes = {focus for focus, _, _ in keys if not isinstance(focus, pyoxigraph.Literal)}
     by_subject: dict[Term, set[str]] = defaultdict(set)
+    focus_nodes = {focus for focus, _, _ in keys if _named(focus)}
     if focus_nodes:
-        nodes = " ".join(_sparql(n) for n in focus_nodes)
+        nodes = " ".join(str(n) for n in focus_nodes)
         query = (f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} "
                  f"FILTER(STRSTARTS(STR(?g), \"{DOC_GRAPH}\")) }}")
         for solution in store.query(query):
@@ -286,11 +452,8 @@ def _documents(store: pyoxigraph.Store, rows: list[Row]) -> dict:
     return documents
 
 
-def _sparql(term: Term) -> str:
-    """A pyoxigraph term as SPARQL text (its N-Triples form; blank nodes as a constant)."""
-    if isinstance(term, pyoxigraph.BlankNode):
-        raise ValueError("blank nodes cannot be looked up by name")
-    return str(term)
+def _named(term) -> bool:
+    return isinstance(term, pyoxigraph.NamedNode)
 
 
 def to_oxigraph(term: rdflib.term.Node) -> Term:
@@ -317,4 +480,4 @@ def to_rdflib(term: Term) -> rdflib.term.Node:
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
-__all__ = ["ontology_context", "to_oxigraph", "to_rdflib", "validate_union", "validate_views"]
+__all__ = ["ontology_context", "to_oxigraph", "to_rdflib", "validate_dataset", "validate_union", "validate_views"]

@@ -42,7 +42,8 @@ store, so a batch of documents is validated in one pass, each on its own) and fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,41 +91,66 @@ class UnsupportedShapes(ValueError):
     """The shapes use SHACL the compiler does not implement (so the engines could differ)."""
 
 
-@dataclass(frozen=True)
+MODES = ("views", "views-paths", "union", "union-paths")
+
+
+@dataclass(frozen=True, eq=False)
 class Rule:
     """One constraint of one shape, on the focus nodes of one targeting shape, as SPARQL.
 
-    Each row of ``queries[mode]`` is one validation result: ``?view`` (views mode), ``?this``
-    and, when ``has_value``, ``?value``; SPARQL constraints may also bind ``?path``."""
+    Each row of ``queries[mode]`` is one validation result: ``?view`` (views modes), ``?this``
+    and, when ``has_value``, ``?value``; SPARQL constraints may also bind ``?path``. Modes:
+    ``views`` / ``union`` (the data is a set of named graphs / the default graph), and their
+    ``-paths`` variants, which read class membership through ``rdf:type/rdfs:subClassOf*`` in
+    the data instead of the ontology's hierarchy compiled in (used when the data states a
+    class hierarchy of its own)."""
 
     shape: str | None  # the shape (or SPARQL constraint) reported as the source
     component: str  # the constraint component, e.g. "minCount" (for errors and debugging)
-    queries: dict[str, str]  # "views" / "union" → SELECT
+    queries: dict[str, str]  # mode → SELECT
     has_value: bool
     path: str | None  # the path shown (SPARQL syntax, CURIEs)
     step: tuple[str, bool] | None  # a one-step path as (predicate IRI, inverse)
     severity: str
     messages: tuple[tuple[str, str], ...]  # (text, language tag)
     path_from_row: bool = False  # SPARQL constraints: the row's ?path is the result path
+    focus: str | None = None  # rows count only on focus nodes of this shape (Plan.focus); None: all rows count
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity (it is compiled once)
 class Plan:
-    """The compiled shapes: every rule, and the shapes file they came from."""
+    """The compiled shapes: every rule, and the class hierarchy compiled into them."""
 
     rules: tuple[Rule, ...]
+    hierarchy: frozenset[tuple[str, str]]  # (subclass, class) pairs of rdfs:subClassOf
+    focus: dict[str, dict[str, str]] = field(default_factory=dict)  # shape → mode → SELECT ?view ?this
     source: str = ""
     components: frozenset[str] = field(default_factory=frozenset)
 
 
-def compile_shapes(shapes: rdflib.Graph, source: str = "") -> Plan:
-    """Every constraint of ``shapes`` as SPARQL; raises :class:`UnsupportedShapes`."""
-    return _Compiler(shapes).plan(source)
+def compile_shapes(shapes: rdflib.Graph, hierarchy: Iterable[tuple[str, str]] = (), source: str = "") -> Plan:
+    """Every constraint of ``shapes`` as SPARQL, class membership read through ``hierarchy``
+    ((subclass, class) IRI pairs); raises :class:`UnsupportedShapes`. Every query is run once
+    on an empty store, so one Oxigraph cannot run fails here and not during a build."""
+    pairs = frozenset((str(a), str(b)) for a, b in hierarchy)
+    compiler = _Compiler(shapes, pairs)
+    rules = compiler.rules()
+    empty = pyoxigraph.Store()
+    checks = [(rule.shape, rule.component, rule.queries) for rule in rules]
+    checks += [(shape, "focus", queries) for shape, queries in compiler.focus.items()]
+    for shape, component, queries in checks:
+        for mode, query in queries.items():
+            try:
+                empty.query(query.replace(VIEWS, "VALUES ?view { <urn:x-aseankg:probe> }"))
+            except (SyntaxError, ValueError, OSError) as exc:
+                raise UnsupportedShapes(f"{shape}: the {component} query ({mode}) does not run: {exc}") from exc
+    return Plan(tuple(rules), pairs, dict(compiler.focus), source, frozenset(r.component for r in rules))
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: str, mtime_ns: int) -> Plan:
-    return compile_shapes(rdflib.Graph().parse(path, format="turtle"), source=path)
+def _compiled(shapes_path: str, shapes_mtime: int, ontology_path: str, ontology_mtime: int) -> Plan:
+    ontology = rdflib.Graph().parse(ontology_path, format="turtle")
+    return compile_shapes(rdflib.Graph().parse(shapes_path, format="turtle"), class_hierarchy(ontology), shapes_path)
 
 
 @lru_cache(maxsize=1)
@@ -143,13 +169,19 @@ def load_ontology() -> rdflib.Graph:
     return rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
 
 
-def load_plan(path: Path | None = None) -> Plan:
-    """The compiled shapes of ``path`` (default: the project's shapes file), compiled once per
-    file version and cached."""
-    from aseankg.paths import SHAPES_FILE
+def load_plan(shapes: Path | None = None, ontology: Path | None = None) -> Plan:
+    """The compiled shapes (default: the project's shapes file, with the class hierarchy of
+    the project's ontology), compiled once per version of the two files and cached."""
+    from aseankg.paths import ONTOLOGY_FILE, SHAPES_FILE
 
-    path = Path(path or SHAPES_FILE)
-    return _compiled(str(path), path.stat().st_mtime_ns)
+    shapes, ontology = Path(shapes or SHAPES_FILE), Path(ontology or ONTOLOGY_FILE)
+    return _compiled(str(shapes), shapes.stat().st_mtime_ns, str(ontology), ontology.stat().st_mtime_ns)
+
+
+def class_hierarchy(ontology: rdflib.Graph) -> set[tuple[str, str]]:
+    """The ``rdfs:subClassOf`` pairs between named classes: what validation mixes in."""
+    return {(str(a), str(b)) for a, b in ontology.subject_objects(RDFS.subClassOf)
+            if isinstance(a, URIRef) and isinstance(b, URIRef)}
 
 
 def show_path(graph: rdflib.Graph, path) -> str | None:
@@ -203,13 +235,41 @@ def sparql_term(term) -> str:
 
 
 # --- the compiler -------------------------------------------------------------------------
+#
+# Oxigraph evaluates a triple-pattern scan or a hash anti-join (MINUS) at about a microsecond
+# a row and a join or an EXISTS probe at several, so every query is written to scan the
+# values a constraint reads, drop the good ones with a cheap filter or a MINUS against the
+# instances of a class, and only then ask whether what is left is on a focus node.
+
+
+@dataclass(frozen=True)
+class _Condition:
+    """A constraint on one value node: an expression builder, and when the constraint is
+    "an instance of one of these classes", the classes (so it can be a MINUS or a join)."""
+
+    component: str
+    expression: Callable[[str], str]
+    classes: frozenset | None = None
 
 
 class _Compiler:
-    def __init__(self, shapes: rdflib.Graph) -> None:
+    def __init__(self, shapes: rdflib.Graph, hierarchy: frozenset[tuple[str, str]]) -> None:
         self.g = shapes
         self.counter = 0
         self.mode = "views"
+        self.focus: dict[str, dict[str, str]] = {}  # shape key → mode → SELECT ?view ?this
+        below: dict[str, set[str]] = defaultdict(set)
+        for sub, sup in hierarchy:
+            below[sup].add(sub)
+        self.below = below
+
+    @property
+    def views(self) -> bool:
+        return self.mode.startswith("views")
+
+    @property
+    def paths(self) -> bool:
+        return self.mode.endswith("paths")
 
     # -- reading the shapes graph
 
@@ -256,6 +316,14 @@ class _Compiler:
             raise UnsupportedShapes(f"{self._name(shape)}: more than one {compact(str(p))}")
         return values[0] if values else None
 
+    def _count(self, shape, p) -> int | None:
+        value = self._one(shape, p)
+        if value is None:
+            return None
+        if not isinstance(value, Literal) or not isinstance(value.toPython(), int) or value.toPython() < 0:
+            raise UnsupportedShapes(f"{self._name(shape)}: {compact(str(p))} is not a non-negative integer")
+        return int(value.toPython())
+
     def _active(self, shape) -> bool:
         return self.g.value(shape, SH.deactivated) != Literal(True)
 
@@ -263,103 +331,149 @@ class _Compiler:
         return tuple(sorted((str(m), m.language or "") for m in self.g.objects(node, SH.message)
                             if isinstance(m, Literal)))
 
-    # -- the plan
+    # -- the rules
 
-    def plan(self, source: str) -> Plan:
+    def rules(self) -> list[Rule]:
         shapes = self._shapes()
         self._check(shapes)
-        rules: list[Rule] = []
         targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
-        targeting = [s for s in shapes if any((s, p, None) in self.g for p in targets)]
-        for shape in sorted(targeting, key=str):
-            if not self._active(shape):
-                continue
-            rules.extend(self._top(shape))
-        return Plan(tuple(rules), source, frozenset(r.component for r in rules))
+        found: list[Rule] = []
+        for shape in sorted((s for s in shapes if any((s, p, None) in self.g for p in targets)), key=str):
+            if self._active(shape):
+                found.extend(self._top(shape))
+        return found
 
     def _top(self, shape) -> Iterator[Rule]:
         """The rules of a shape that has targets: its own constraints on its focus nodes, those
         of its property shapes, and its SPARQL constraints."""
-        focus = {mode: self._focus(shape, mode) for mode in ("views", "union")}
         if (shape, SH.path, None) in self.g:
-            if (shape, SH.property, None) in self.g or (shape, SH.sparql, None) in self.g:
-                raise UnsupportedShapes(f"{self._name(shape)}: sh:property / sh:sparql on a property shape")
-            yield from self._constraints(shape, focus, self.g.value(shape, SH.path))
+            self._plain_property_shape(shape)
+            yield from self._constraints(shape, shape, self.g.value(shape, SH.path))
             return
-        yield from self._constraints(shape, focus, None)
+        yield from self._constraints(shape, shape, None)
         for prop in sorted(self.g.objects(shape, SH.property), key=str):
-            if not self._active(prop):
-                continue
-            if (prop, SH.path, None) not in self.g:
-                raise UnsupportedShapes(f"{self._name(prop)}: a property shape without sh:path")
-            if (prop, SH.property, None) in self.g or (prop, SH.sparql, None) in self.g:
-                raise UnsupportedShapes(f"{self._name(prop)}: sh:property / sh:sparql on a property shape")
-            yield from self._constraints(prop, focus, self.g.value(prop, SH.path))
+            if self._active(prop):
+                self._plain_property_shape(prop)
+                yield from self._constraints(shape, prop, self.g.value(prop, SH.path))
         for constraint in sorted(self.g.objects(shape, SH.sparql), key=str):
             if self._active(constraint):
-                yield self._sparql(shape, constraint, focus)
+                yield self._sparql(shape, constraint)
 
-    def _focus(self, shape, mode: str) -> str:
-        """A sub-SELECT binding ``?this`` (and ``?view``) to the focus nodes of ``shape``."""
-        self.mode = mode
-        parts = [self._in_view(f"?this {RDF_TYPE}/{SUBCLASS}* {sparql_term(c)}")
-                 for c in sorted(self.g.objects(shape, SH.targetClass), key=str)]
-        parts += [self._in_view(f"?this {sparql_term(p)} ?target_")
+    def _plain_property_shape(self, shape) -> None:
+        if (shape, SH.path, None) not in self.g:
+            raise UnsupportedShapes(f"{self._name(shape)}: a property shape without sh:path")
+        if (shape, SH.property, None) in self.g or (shape, SH.sparql, None) in self.g:
+            raise UnsupportedShapes(f"{self._name(shape)}: sh:property / sh:sparql on a property shape")
+
+    def _build(self, build: Callable[[], str]) -> dict[str, str]:
+        queries = {}
+        for mode in MODES:
+            self.mode = mode
+            self.counter = 0
+            queries[mode] = build()
+        return queries
+
+    # -- focus nodes, graphs and class membership
+
+    def _in_view(self, pattern: str) -> str:
+        return f"GRAPH ?view {{ {pattern} }}" if self.views else f"{pattern} ."
+
+    def _closure(self, classes: Iterable) -> list[str]:
+        found: set[str] = set()
+        todo = [str(c) for c in classes]
+        while todo:
+            cls = todo.pop()
+            if cls not in found:
+                found.add(cls)
+                todo.extend(self.below.get(cls, ()))
+        return sorted(found)
+
+    def _instances(self, x: str, classes: Iterable) -> str:
+        """A pattern matching when ``x`` is an instance of one of ``classes`` (one row per
+        matching type in the closure mode, so callers DISTINCT or anti-join it)."""
+        classes = sorted(classes, key=str)
+        if self.paths:
+            return " UNION ".join("{ " + self._in_view(f"{x} {RDF_TYPE}/{SUBCLASS}* {sparql_term(c)}") + " }"
+                                  for c in classes)
+        t = self._fresh()
+        values = " ".join(f"<{c}>" for c in self._closure(classes))
+        return f"VALUES {t} {{ {values} }} {self._in_view(f'{x} {RDF_TYPE} {t}')}"
+
+    def _instance_test(self, x: str, classes: Iterable) -> str:
+        """An expression true when ``x`` is an instance of one of ``classes``."""
+        classes = sorted(classes, key=str)
+        if self.paths:
+            return "(" + " || ".join(f"EXISTS {{ {self._in_view(f'{x} {RDF_TYPE}/{SUBCLASS}* {sparql_term(c)}')} }}"
+                                     for c in classes) + ")"
+        return "(" + " || ".join(f"EXISTS {{ {self._in_view(f'{x} {RDF_TYPE} <{c}>')} }}"
+                                 for c in self._closure(classes)) + ")"
+
+    def _focus_rows(self, shape) -> str:
+        """A sub-SELECT binding ``?this`` (and ``?view``) to each focus node of ``shape``."""
+        parts = []
+        classes = list(self.g.objects(shape, SH.targetClass))
+        if classes:
+            parts.append(self._instances("?this", classes))
+        parts += [self._in_view(f"?this {sparql_term(p)} {self._fresh()}")
                   for p in sorted(self.g.objects(shape, SH.targetSubjectsOf), key=str)]
-        parts += [self._in_view(f"?target_ {sparql_term(p)} ?this")
+        parts += [self._in_view(f"{self._fresh()} {sparql_term(p)} ?this")
                   for p in sorted(self.g.objects(shape, SH.targetObjectsOf), key=str)]
         nodes = sorted(self.g.objects(shape, SH.targetNode), key=str)
         if nodes:
             values = " ".join(sparql_term(n) for n in nodes)
-            parts.append((VIEWS if mode == "views" else "") + f" VALUES ?this {{ {values} }}")
+            parts.append((VIEWS if self.views else "") + f" VALUES ?this {{ {values} }}")
         union = " UNION ".join("{ " + p + " }" for p in parts)
-        head = "?view ?this" if mode == "views" else "?this"
+        head = "?view ?this" if self.views else "?this"
         return f"{{ SELECT DISTINCT {head} WHERE {{ {union} }} }}"
 
-    def _in_view(self, pattern: str) -> str:
-        return f"GRAPH ?view {{ {pattern} }}" if self.mode == "views" else f"{pattern} ."
+    def _focus_key(self, shape) -> str:
+        """The key of ``shape``'s focus query in :attr:`Plan.focus` (compiled on first use)."""
+        key = str(shape)
+        if key not in self.focus:
+            mode = self.mode
+            self.focus[key] = self._build(lambda: f"SELECT ?view ?this WHERE {self._focus_rows(shape)}")
+            self.mode = mode
+        return key
 
-    # -- one shape's constraints on the focus nodes
+    def _fresh(self) -> str:
+        self.counter += 1
+        return f"?n{self.counter}_"
 
-    def _constraints(self, shape, focus: dict[str, str], path) -> Iterator[Rule]:
+    # -- one shape's constraints on the focus nodes of a targeting shape
+
+    def _constraints(self, top, shape, path) -> Iterator[Rule]:
         messages = self._messages(shape)
         name = self._name(shape)
         severity = severity_name(self.g.value(shape, SH.severity))
         shown = show_path(self.g, path) if path is not None else None
         step = path_step(self.g, path) if path is not None else None
-        reporting = False
+        found: list[Rule] = []
 
-        def rule(component: str, build, has_value: bool) -> Rule:
-            nonlocal reporting
-            reporting = True
-            queries = {}
-            for mode in ("views", "union"):
-                self.mode = mode
-                self.counter = 0
-                queries[mode] = build(focus[mode])
-            return Rule(str(shape) if isinstance(shape, URIRef) else None, component, queries, has_value,
-                        shown, step, severity, messages)
+        def rule(component: str, build: Callable[[], str], has_value: bool, on_focus: bool = False) -> None:
+            found.append(Rule(str(shape) if isinstance(shape, URIRef) else None, component, self._build(build),
+                              has_value, shown, step, severity, messages,
+                              focus=self._focus_key(top) if on_focus else None))
 
-        values = (lambda: self._values("?this", path, "?value")) if path is not None else None
-        head = "?view ?this"
+        focus = lambda: self._focus_rows(top)  # noqa: E731 - built per mode
+        values = lambda obj="?value": self._values("?this", path, obj)  # noqa: E731
 
-        for component, condition in self._value_conditions(shape):
+        for condition in self._conditions(shape):
             if path is None:  # node-level: the focus node is the value node
-                yield rule(component, lambda f, c=condition: (
-                    f"SELECT DISTINCT {head} ?value WHERE {{ {f} BIND(?this AS ?value) "
-                    f"FILTER(!({c('?value')})) }}"), True)
+                rule(condition.component, lambda c=condition: (
+                    f"SELECT DISTINCT ?view ?this ?value WHERE {{ {focus()} BIND(?this AS ?value) {self._failing(c)} }}"),
+                    True)
             else:
-                yield rule(component, lambda f, c=condition: (
-                    f"SELECT DISTINCT {head} ?value WHERE {{ {f} {values()} FILTER(!({c('?value')})) }}"), True)
+                rule(condition.component, lambda c=condition: (
+                    f"SELECT DISTINCT ?view ?this ?value WHERE {{ {values()} {self._failing(c)} }}"), True, True)
 
         for has_value in self.g.objects(shape, SH.hasValue):
             term = sparql_term(has_value)
             if path is None:
-                yield rule("hasValue", lambda f, t=term: (
-                    f"SELECT {head} WHERE {{ {f} FILTER(!sameTerm(?this, {t})) }}"), False)
+                rule("hasValue", lambda t=term: (
+                    f"SELECT ?view ?this WHERE {{ {focus()} FILTER(!sameTerm(?this, {t})) }}"), False)
             else:
-                yield rule("hasValue", lambda f, t=term: (
-                    f"SELECT {head} WHERE {{ {f} FILTER NOT EXISTS {{ {self._values('?this', path, t)} }} }}"), False)
+                rule("hasValue", lambda t=term: f"SELECT ?view ?this WHERE {{ {focus()} MINUS {{ {values(t)} }} }}",
+                     False)
 
         if path is None:
             for p in (SH.minCount, SH.maxCount, SH.uniqueLang, SH.equals, SH.disjoint, SH.lessThan,
@@ -367,67 +481,75 @@ class _Compiler:
                 if (shape, p, None) in self.g:
                     raise UnsupportedShapes(f"{name}: {compact(str(p))} needs sh:path")
         else:
-            min_count = self._count(shape, SH.minCount)
-            if min_count == 1:
-                yield rule("minCount", lambda f: (
-                    f"SELECT {head} WHERE {{ {f} FILTER NOT EXISTS {{ {values()} }} }}"), False)
-            elif min_count is not None and min_count > 1:
-                yield rule("minCount", lambda f: (
-                    f"SELECT {head} WHERE {{ {f} OPTIONAL {{ {values()} }} }} GROUP BY ?view ?this "
-                    f"HAVING (COUNT(DISTINCT ?value) < {min_count})"), False)
-            max_count = self._count(shape, SH.maxCount)
-            if max_count is not None:
-                yield rule("maxCount", lambda f: (
-                    f"SELECT {head} WHERE {{ {f} {values()} }} GROUP BY ?view ?this "
-                    f"HAVING (COUNT(DISTINCT ?value) > {max_count})"), False)
+            low = self._count(shape, SH.minCount)
+            if low:
+                rule("minCount", lambda: f"SELECT ?view ?this WHERE {{ {focus()} MINUS {{ {self._at_least(values(), low)} }} }}",
+                     False)
+            high = self._count(shape, SH.maxCount)
+            if high is not None:
+                rule("maxCount", lambda: (
+                    f"SELECT ?view ?this WHERE {{ {values()} }} GROUP BY ?view ?this "
+                    f"HAVING (COUNT(DISTINCT ?value) > {high})"), False, True)
             unique = self._one(shape, SH.uniqueLang)
             if unique is not None and unique.toPython() is True:
-                yield rule("uniqueLang", lambda f: (
-                    f"SELECT {head} WHERE {{ {f} {values()} FILTER(isLiteral(?value) && LANG(?value) != \"\") }} "
-                    f"GROUP BY ?view ?this (LCASE(LANG(?value)) AS ?language) HAVING (COUNT(DISTINCT ?value) > 1)"),
-                    False)
+                rule("uniqueLang", lambda: (
+                    f"SELECT ?view ?this ?language WHERE {{ {values()} FILTER(isLiteral(?value) && LANG(?value) != \"\") }} "
+                    "GROUP BY ?view ?this (LCASE(LANG(?value)) AS ?language) HAVING (COUNT(DISTINCT ?value) > 1)"),
+                    False, True)
             for other in self.g.objects(shape, SH.equals):
                 q = sparql_term(other)
-                yield rule("equals", lambda f, q=q: (
-                    f"SELECT DISTINCT {head} ?value WHERE {{ {f} {{ {values()} FILTER NOT EXISTS "
-                    f"{{ {self._in_view(f'?this {q} ?value')} }} }} UNION {{ {self._in_view(f'?this {q} ?value')} "
-                    f"FILTER NOT EXISTS {{ {values()} }} }} }}"), True)
+                rule("equals", lambda q=q: (
+                    f"SELECT DISTINCT ?view ?this ?value WHERE {{ {{ {values()} MINUS {{ {self._in_view(f'?this {q} ?value')} }} }} "
+                    f"UNION {{ {self._in_view(f'?this {q} ?value')} MINUS {{ {values()} }} }} }}"), True, True)
             for other in self.g.objects(shape, SH.disjoint):
                 q = sparql_term(other)
-                yield rule("disjoint", lambda f, q=q: (
-                    f"SELECT DISTINCT {head} ?value WHERE {{ {f} {values()} "
-                    f"{self._in_view(f'?this {q} ?value')} }}"), True)
+                rule("disjoint", lambda q=q: (
+                    f"SELECT DISTINCT ?view ?this ?value WHERE {{ {values()} {self._in_view(f'?this {q} ?value')} }}"),
+                    True, True)
             for p, strict in ((SH.lessThan, True), (SH.lessThanOrEquals, False)):
                 for other in self.g.objects(shape, p):
                     q = sparql_term(other)
-                    yield rule(compact(str(p)).split(":")[1], lambda f, q=q, strict=strict: (
-                        f"SELECT DISTINCT {head} ?value ?other_ WHERE {{ {f} {values()} "
-                        f"{self._in_view(f'?this {q} ?other_')} "
-                        f"FILTER(!({_less('?value', '?other_', strict)})) }}"), True)
+                    rule(compact(str(p)).split(":")[1], lambda q=q, strict=strict: (
+                        f"SELECT DISTINCT ?view ?this ?value ?other_ WHERE {{ {values()} "
+                        f"{self._in_view(f'?this {q} ?other_')} FILTER(!({_less('?value', '?other_', strict)})) }}"),
+                        True, True)
             for qualified in self.g.objects(shape, SH.qualifiedValueShape):
                 low = self._count(shape, SH.qualifiedMinCount)
                 high = self._count(shape, SH.qualifiedMaxCount)
                 if low is None and high is None:
                     raise UnsupportedShapes(f"{name}: sh:qualifiedValueShape without a qualified count")
                 if low:
-                    yield rule("qualifiedMinCount", lambda f, s=qualified: (
-                        f"SELECT {head} WHERE {{ {f} OPTIONAL {{ {values()} FILTER({self._conforms(s, '?value')}) }} }} "
-                        f"GROUP BY ?view ?this HAVING (COUNT(DISTINCT ?value) < {low})"), False)
+                    rule("qualifiedMinCount", lambda s=qualified: (
+                        f"SELECT ?view ?this WHERE {{ {focus()} MINUS "
+                        f"{{ {self._at_least(values() + ' ' + self._conforming(s), low)} }} }}"), False)
                 if high is not None:
-                    yield rule("qualifiedMaxCount", lambda f, s=qualified: (
-                        f"SELECT {head} WHERE {{ {f} {values()} FILTER({self._conforms(s, '?value')}) }} "
-                        f"GROUP BY ?view ?this HAVING (COUNT(DISTINCT ?value) > {high})"), False)
-        if reporting and not messages:
+                    rule("qualifiedMaxCount", lambda s=qualified: (
+                        f"SELECT ?view ?this WHERE {{ {values()} {self._conforming(s)} }} "
+                        f"GROUP BY ?view ?this HAVING (COUNT(DISTINCT ?value) > {high})"), False, True)
+        if found and not messages:
             raise UnsupportedShapes(f"{name}: a shape that reports results needs an sh:message "
                                     "(in English and Thai)")
+        yield from found
 
-    def _count(self, shape, p) -> int | None:
-        value = self._one(shape, p)
-        if value is None:
-            return None
-        if not isinstance(value, Literal) or not isinstance(value.toPython(), int):
-            raise UnsupportedShapes(f"{self._name(shape)}: {compact(str(p))} is not an integer")
-        return int(value.toPython())
+    def _failing(self, condition: _Condition) -> str:
+        """What keeps only the value nodes (``?value``) that break ``condition``."""
+        if condition.classes is not None:
+            return f"MINUS {{ {self._instances('?value', condition.classes)} }}"
+        return f"FILTER(!({condition.expression('?value')}))"
+
+    def _conforming(self, shape) -> str:
+        """What keeps only the value nodes (``?value``) that conform to the nested ``shape``."""
+        classes = self._pure_classes(shape)
+        if classes is not None:
+            return self._instances("?value", classes)
+        return f"FILTER({self._conforms(shape, '?value')})"
+
+    def _at_least(self, pattern: str, n: int) -> str:
+        """The (?view, ?this) with at least ``n`` distinct ``?value`` in ``pattern``."""
+        if n == 1:
+            return pattern
+        return (f"SELECT ?view ?this WHERE {{ {pattern} }} GROUP BY ?view ?this "
+                f"HAVING (COUNT(DISTINCT ?value) >= {n})")
 
     def _values(self, subject: str, path, obj: str) -> str:
         """The triple pattern (in the view) from ``subject`` along ``path`` to ``obj``."""
@@ -457,69 +579,91 @@ class _Compiler:
                     return f"({self._path(inner)}){mark}"
         raise UnsupportedShapes(f"unsupported sh:path {path}")
 
-    # -- value conditions: SPARQL expressions true when a value node satisfies a constraint
+    # -- conditions on one value node
 
-    def _value_conditions(self, shape) -> Iterator[tuple[str, callable]]:
-        """(component, condition builder) for each constraint of ``shape`` checked value by
-        value; the builder takes the variable and returns an expression that never errors."""
-        g = self.g
+    def _pure_classes(self, shape) -> frozenset | None:
+        """The classes when ``shape`` only says "an instance of one of these": a shape whose
+        one constraint is sh:class, or an sh:or of such shapes."""
+        if not self._active(shape) or (shape, SH.path, None) in self.g:
+            return None
+        constraints = {p for p in self.g.predicates(shape, None) if p in PARAMETERS or p == SH.property}
+        if constraints == {SH["class"]}:
+            classes = list(self.g.objects(shape, SH["class"]))
+            return frozenset(classes) if len(classes) == 1 else None
+        if constraints == {SH["or"]}:
+            heads = list(self.g.objects(shape, SH["or"]))
+            if len(heads) == 1:
+                return self._or_of_classes(list(Collection(self.g, heads[0])))
+        return None
+
+    def _or_of_classes(self, members: list) -> frozenset | None:
+        found: set = set()
+        for member in members:
+            classes = self._pure_classes(member)
+            if classes is None:
+                return None
+            found |= classes
+        return frozenset(found) if found else None
+
+    def _conditions(self, shape) -> list[_Condition]:
+        """The constraints of ``shape`` checked value by value, each as a condition whose
+        expression never errors (a value it cannot judge fails, as in pyshacl)."""
+        g, name, found = self.g, self._name(shape), []
         for cls in g.objects(shape, SH["class"]):
-            yield "class", lambda x, c=cls: self._instance(x, c)
+            found.append(_Condition("class", lambda x, c=cls: self._instance_test(x, [c]), frozenset([cls])))
         datatype = self._one(shape, SH.datatype)
         if datatype is not None:
-            yield "datatype", lambda x: _datatype(x, datatype, self._name(shape))
+            found.append(_Condition("datatype", lambda x: _datatype(x, datatype, name)))
         kind = self._one(shape, SH.nodeKind)
         if kind is not None:
-            yield "nodeKind", lambda x: _node_kind(x, kind, self._name(shape))
+            found.append(_Condition("nodeKind", lambda x: _node_kind(x, kind, name)))
         for p, op in COMPARISONS.items():
             for bound in g.objects(shape, p):
-                yield compact(str(p)).split(":")[1], lambda x, b=bound, op=op: _compare(x, op, b, self._name(shape))
+                found.append(_Condition(compact(str(p)).split(":")[1],
+                                        lambda x, b=bound, op=op: _compare(x, op, b, name)))
         pattern = self._one(shape, SH.pattern)
         if pattern is not None:
             flags = self._one(shape, SH.flags)
             regex = sparql_term(Literal(str(pattern)))
             extra = f", {sparql_term(Literal(str(flags)))}" if flags is not None else ""
-            _check_regex(str(pattern), str(flags) if flags is not None else "", self._name(shape))
-            yield "pattern", lambda x: f"(!isBlank({x}) && COALESCE(REGEX(STR({x}), {regex}{extra}), false))"
+            _check_regex(str(pattern), str(flags) if flags is not None else "", name)
+            found.append(_Condition("pattern", lambda x: (
+                f"(!isBlank({x}) && COALESCE(REGEX(STR({x}), {regex}{extra}), false))")))
         elif (shape, SH.flags, None) in g:
-            raise UnsupportedShapes(f"{self._name(shape)}: sh:flags without sh:pattern")
+            raise UnsupportedShapes(f"{name}: sh:flags without sh:pattern")
         for p, op in ((SH.minLength, ">="), (SH.maxLength, "<=")):
             length = self._count(shape, p)
-            if length is not None:
-                if p == SH.minLength and length == 0:
-                    continue  # pyshacl: a minimum length of zero always passes, blank nodes too
-                yield compact(str(p)).split(":")[1], lambda x, n=length, op=op: (
-                    f"(!isBlank({x}) && COALESCE(STRLEN(STR({x})) {op} {n}, false))")
+            if length is None or (p == SH.minLength and length == 0):
+                continue  # pyshacl: a minimum length of zero always passes, blank nodes too
+            found.append(_Condition(compact(str(p)).split(":")[1], lambda x, n=length, op=op: (
+                f"(!isBlank({x}) && COALESCE(STRLEN(STR({x})) {op} {n}, false))")))
         languages = self._one(shape, SH.languageIn)
         if languages is not None:
             tags = [str(t).lower() for t in Collection(g, languages)]
-            yield "languageIn", lambda x: _language_in(x, tags)
+            found.append(_Condition("languageIn", lambda x: _language_in(x, tags)))
         ins = list(g.objects(shape, SH["in"]))
         if len(ins) > 1:
-            raise UnsupportedShapes(f"{self._name(shape)}: more than one sh:in")
+            raise UnsupportedShapes(f"{name}: more than one sh:in")
         if ins:
             members = [sparql_term(t) for t in Collection(g, ins[0])]
-            yield "in", lambda x: "(" + " || ".join(f"sameTerm({x}, {m})" for m in members) + ")" if members else "false"
+            found.append(_Condition("in", lambda x: (
+                "(" + " || ".join(f"sameTerm({x}, {m})" for m in members) + ")") if members else "false"))
         for nested in g.objects(shape, SH.node):
-            yield "node", lambda x, s=nested: self._conforms(s, x)
+            found.append(_Condition("node", lambda x, s=nested: self._conforms(s, x), self._pure_classes(nested)))
         for nested in g.objects(shape, SH["not"]):
-            yield "not", lambda x, s=nested: f"!({self._conforms(s, x)})"
+            found.append(_Condition("not", lambda x, s=nested: f"!({self._conforms(s, x)})"))
         for p, joiner in ((SH["and"], " && "), (SH["or"], " || ")):
             for head in g.objects(shape, p):
                 members = list(Collection(g, head))
-                yield compact(str(p)).split(":")[1], lambda x, m=members, j=joiner: (
-                    "(" + j.join(self._conforms(s, x) for s in m) + ")" if m else ("true" if j == " && " else "false"))
+                classes = self._or_of_classes(members) if p == SH["or"] else None
+                found.append(_Condition(compact(str(p)).split(":")[1], lambda x, m=members, j=joiner: (
+                    "(" + j.join(self._conforms(s, x) for s in m) + ")" if m else ("true" if j == " && " else "false")),
+                    classes))
         for head in g.objects(shape, SH.xone):
             members = list(Collection(g, head))
-            yield "xone", lambda x, m=members: (
-                "((" + " + ".join(f"IF({self._conforms(s, x)}, 1, 0)" for s in m) + ") = 1)" if m else "false")
-
-    def _instance(self, x: str, cls) -> str:
-        return f"EXISTS {{ {self._in_view(f'{x} {RDF_TYPE}/{SUBCLASS}* {sparql_term(cls)}')} }}"
-
-    def _fresh(self) -> str:
-        self.counter += 1
-        return f"?n{self.counter}_"
+            found.append(_Condition("xone", lambda x, m=members: (
+                "((" + " + ".join(f"IF({self._conforms(s, x)}, 1, 0)" for s in m) + ") = 1)" if m else "false")))
+        return found
 
     def _conforms(self, shape, x: str, seen: tuple = ()) -> str:
         """An expression true when ``x`` conforms to the nested ``shape`` (no results at all)."""
@@ -534,15 +678,15 @@ class _Compiler:
         parts: list[str] = []
         path = self.g.value(shape, SH.path)
         if path is None:
-            parts += [c(x) for _, c in self._value_conditions(shape)]
+            parts += [c.expression(x) for c in self._conditions(shape)]
             parts += [f"sameTerm({x}, {sparql_term(h)})" for h in self.g.objects(shape, SH.hasValue)]
             for p in (SH.minCount, SH.maxCount, SH.uniqueLang, SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals):
                 if (shape, p, None) in self.g:
                     raise UnsupportedShapes(f"{self._name(shape)}: {compact(str(p))} needs sh:path")
         else:
             v = self._fresh()
-            for _, c in self._value_conditions(shape):
-                parts.append(f"NOT EXISTS {{ {self._values(x, path, v)} FILTER(!({c(v)})) }}")
+            for c in self._conditions(shape):
+                parts.append(f"NOT EXISTS {{ {self._values(x, path, v)} FILTER(!({c.expression(v)})) }}")
             for h in self.g.objects(shape, SH.hasValue):
                 parts.append(f"EXISTS {{ {self._values(x, path, sparql_term(h))} }}")
             low = self._count(shape, SH.minCount)
@@ -584,7 +728,7 @@ class _Compiler:
 
     # -- SHACL-SPARQL
 
-    def _sparql(self, shape, constraint, focus: dict[str, str]) -> Rule:
+    def _sparql(self, shape, constraint) -> Rule:
         name = self._name(constraint)
         for p in set(self.g.predicates(constraint, None)):
             if p not in (RDF.type, SH.select, SH.message, SH.prefixes, SH.deactivated, RDFS.comment, RDFS.label):
@@ -597,10 +741,9 @@ class _Compiler:
             for ontology in self.g.objects(constraint, SH.prefixes)
             for d in self.g.objects(ontology, SH.declare)
         )
-        text = str(select)
         match = re.fullmatch(
             r"\s*SELECT\s+(?P<distinct>DISTINCT\s+)?(?P<vars>(?:[?$][A-Za-z_]\w*\s+)+)WHERE\s*\{(?P<body>.*)\}\s*",
-            text, re.DOTALL | re.IGNORECASE)
+            str(select), re.DOTALL | re.IGNORECASE)
         if match is None:
             raise UnsupportedShapes(f"{name}: sh:select must read SELECT [DISTINCT] $this … WHERE {{ … }}")
         body = match["body"]
@@ -617,13 +760,14 @@ class _Compiler:
             raise UnsupportedShapes(f"{name}: message templates ({{?var}}) are not supported")
         distinct = "DISTINCT " if match["distinct"] else ""
         projected = " ".join(v.replace("$", "?") for v in variables)
-        queries = {
-            "views": f"{prefixes}SELECT {distinct}?view {projected} WHERE {{ {focus['views']} GRAPH ?view {{ {body} }} }}",
-            "union": f"{prefixes}SELECT {distinct}{projected} WHERE {{ {focus['union']} {{ {body} }} }}",
-        }
-        return Rule(str(constraint) if isinstance(constraint, URIRef) else None, "sparql", queries,
+
+        def build() -> str:
+            where = f"GRAPH ?view {{ {body} }}" if self.views else f"{{ {body} }}"
+            return f"{prefixes}SELECT {distinct}?view {projected} WHERE {{ {where} }}"
+
+        return Rule(str(constraint) if isinstance(constraint, URIRef) else None, "sparql", self._build(build),
                     "?value" in projected, None, None, severity_name(self.g.value(shape, SH.severity)),
-                    messages, path_from_row="?path" in projected)
+                    messages, path_from_row="?path" in projected, focus=self._focus_key(shape))
 
 
 # --- expressions shared by the rules ---------------------------------------------------------
@@ -709,5 +853,5 @@ def _check_regex(pattern: str, flags: str, shape: str) -> None:
         raise UnsupportedShapes(f"{shape}: Oxigraph cannot run sh:pattern {pattern!r}")
 
 
-__all__ = ["VIEWS", "Plan", "Rule", "UnsupportedShapes", "compile_shapes", "load_ontology", "load_plan", "load_shapes",
-           "path_step", "show_path"]
+__all__ = ["MODES", "VIEWS", "Plan", "Rule", "UnsupportedShapes", "class_hierarchy", "compile_shapes", "load_ontology",
+           "load_plan", "load_shapes", "path_step", "show_path"]
