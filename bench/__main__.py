@@ -39,11 +39,11 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="where RESULTS.md, results.json and the plots go")
     args = parser.parse_args(argv)
     quick = args.quick
-    args.sizes = [int(s) for s in (args.sizes or ("20,100" if quick else "100,1000,10000")).split(",")]
-    args.budget = args.budget or (15.0 if quick else 120.0)
+    args.sizes = [int(s) for s in (args.sizes or ("10,30" if quick else "100,1000,10000")).split(",")]
+    args.budget = args.budget or (8.0 if quick else 120.0)
     args.triples = args.triples or (50_000 if quick else 1_000_000)
-    args.seconds = args.seconds or (1.5 if quick else 8.0)
-    args.load_seconds = args.load_seconds or (8.0 if quick else 30.0)
+    args.seconds = args.seconds or (1.0 if quick else 8.0)
+    args.load_seconds = args.load_seconds or (5.0 if quick else 30.0)
     args.out = args.out or (HERE / "work" / "quick" if quick else HERE / "results")
     args.parts = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = set(args.parts) - set(PARTS)
@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         results["load"] = load.run(graph, args.clients, args.load_seconds, work, log)
         results["load"]["triples"] = graph.triples
     results["seconds"] = round(time.perf_counter() - began)
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in machine.load_average()]
     path = report.write(results, args.out)
     log("")
     for target, measured, verdict in report.targets(results):

@@ -263,7 +263,7 @@ def run(sizes: list[int], budgets: dict[int, float], seed: int, work: Path, resu
         log(f"    {row['processed']:,} documents: {row['build_docs_per_s']} docs/s, "
             f"{row['build_vs_segment']}x segmentation, refused {row['refused']}")
         out["sizes"].append(row)
-    out["profile"] = profile(paths[: 20 if check else 8], lexicon, results / "profile-build.txt")
+    out["profile"] = profile(paths[: 20 if check else 5], lexicon, results / "profile-build.txt")
     if check:
         log("  end-to-end aseankg.build.build on the first 100 articles")
         out["end_to_end"] = end_to_end(paths[:100], work)

@@ -95,7 +95,7 @@ def warm(server: Server, kinds: dict[str, list]) -> dict[str, float]:
             first[kind] = round((time.perf_counter() - began) * 1000, 1)
             if status != 200:
                 first[kind + " status"] = status
-            for item in items[1:20]:  # a few more, so caches that fill per request are warm
+            for item in items[1:50]:  # more, so caches that fill per request are warm
                 conn.get(*item)
     finally:
         conn.close()

@@ -90,7 +90,8 @@ def markdown(results: dict) -> str:
         f"Run {m['date']} by `{results['command']}` on {m['cpu']}, {m['nproc']} cores, {m['ram_gib']} GiB RAM, "
         f"{m['os']}, Python {m['python']}; "
         + ", ".join(f"{k} {v}" for k, v in m["packages"].items())
-        + f"; aseankg at {m['commit']}. Load average when the run started: {', '.join(map(str, m['load_average_at_start']))} "
+        + f"; aseankg at {m['commit']}. Load average at the start and end of the run: {', '.join(map(str, m['load_average_at_start']))}"
+        f" / {', '.join(map(str, m.get('load_average_at_end', [])))} "
         "(other engineers share this machine, so absolute numbers are noisy; the ratios are measured in the same run).",
         "",
         "## Targets",
@@ -164,8 +165,9 @@ def _query_section(queries: dict | None) -> list[str]:
         "", "## Queries at about a million triples", "",
         f"Graph: `bench/graph.py`, {g.get('articles', 0):,} generated articles mapped by `aseankg.graph` into "
         f"{g.get('triples', 0):,} quads in named graphs ({g.get('store_quads', 0):,} in the store with the union default graph), "
-        f"{(g.get('store_bytes') or 0) / MIB:,.0f} MiB on disk. Each cell ran {queries['seconds_per_cell']} s; "
-        "latencies in ms, throughput in requests/s.",
+        f"{(g.get('store_bytes') or 0) / MIB:,.0f} MiB on disk; generating and mapping took {g.get('generate_and_map_s')} s, "
+        f"the store's commit (union default graph, optimize) {g.get('commit_s')} s. Each cell ran {queries['seconds_per_cell']} s; "
+        "latencies in ms, throughput in requests/s. The client runs on the same two cores as the server.",
         "",
         "| query | target | concurrency | p50 | p95 | p99 | throughput | errors |",
         "|---|---|---|---|---|---|---|---|",
@@ -221,7 +223,7 @@ def plots(results: dict, out: Path) -> list[str]:
     written = []
     build = results.get("build")
     if build and build.get("sizes"):
-        fig, ax = plt.subplots(figsize=(8, 3.2))
+        fig, ax = plt.subplots(figsize=(8, 3.6))
         stages = ("read", "extract", "map", "validate", "store")
         labels = [f"N = {r['n']:,}" for r in build["sizes"]]
         left = [0.0] * len(labels)
@@ -236,7 +238,7 @@ def plots(results: dict, out: Path) -> list[str]:
         ax.text(20, len(labels) - 0.45, " 50 articles/s", color="grey", fontsize=8)
         ax.set_xlabel("ms per article (black tick: bare newmm segmentation of the same text)")
         ax.set_title("Build by stage")
-        ax.legend(fontsize=8, ncol=5, loc="lower right")
+        ax.legend(fontsize=8, ncol=5, loc="upper center", bbox_to_anchor=(0.5, -0.28))
         fig.tight_layout()
         fig.savefig(out / "build.png", dpi=110)
         plt.close(fig)
