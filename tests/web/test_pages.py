@@ -402,3 +402,51 @@ def test_corpus_article_pages_mark_mentions(server) -> None:
     marks = soup.select("section.article-text a.mention")
     assert len(marks) >= 10
     assert "/id/mdes" in {a["href"] for a in marks}
+
+
+def test_pages_of_a_hub_stay_bounded(tmp_path) -> None:
+    """A country that attends hundreds of meetings and is named in many articles: its page
+    shows the first 200 meetings and the 50 newest articles, and says how many more there are."""
+    from conftest import start_server, stop_server
+    from pyoxigraph import Literal as Lit
+    from pyoxigraph import NamedNode, Quad
+
+    from aseankg.graph import ontology_quads, types_of
+    from aseankg.namespaces import doc_graph, node
+    from aseankg.store import StoreDir
+
+    generation = StoreDir(tmp_path / "store").begin()
+    store = generation.store
+    store.bulk_extend(ontology_quads())
+    hub = NamedNode(ID("hubland"))
+    graph = NamedNode(doc_graph("hub"))
+    quads = [Quad(hub, node("rdf:type"), t, graph) for t in types_of("akg:Country")]
+    quads += [Quad(hub, node("skos:prefLabel"), Lit("Hubland", language="en"), graph)]
+    for n in range(210):
+        meeting = NamedNode(ID(f"talks-{n}"))
+        quads += [Quad(meeting, node("rdf:type"), t, graph) for t in types_of("akg:BilateralMeeting")]
+        quads += [Quad(meeting, node("skos:prefLabel"), Lit(f"Talks {n}", language="en"), graph),
+                  Quad(meeting, node("schema:attendee"), hub, graph),
+                  Quad(meeting, node("schema:startDate"), Lit(f"2024-{n % 12 + 1:02d}-01", datatype=node("xsd:date")), graph)]
+    for n in range(60):
+        article = NamedNode(ID(f"article-hub-{n}"))
+        quads += [Quad(article, node("rdf:type"), t, graph) for t in types_of("akg:NewsArticle")]
+        quads += [Quad(article, node("dcterms:title"), Lit(f"ข่าว {n}", language="th"), graph),
+                  Quad(article, node("dcterms:issued"), Lit(f"2024-01-{n % 28 + 1:02d}", datatype=node("xsd:date")), graph),
+                  Quad(hub, node("akg:mentionedIn"), article, graph)]
+    store.bulk_extend(quads)
+    generation.commit({"fixture": True})
+    server = start_server(tmp_path / "store")
+    try:
+        soup = page(server, "/id/hubland")
+        meetings = section(soup, "meetings")
+        assert len(meetings.select("li")) == 200
+        assert "and 10 more not shown" in text(meetings)
+        mentioned = section(soup, "mentioned-in")
+        assert len(mentioned.select(".mention-article")) == 50
+        assert "and 10 more not shown" in text(mentioned)
+        home = page(server, "/")
+        assert len(section(home, "meeting-timeline").select("li")) == 40
+        assert "170 earlier meetings" in text(section(home, "meeting-timeline"))
+    finally:
+        stop_server(server)

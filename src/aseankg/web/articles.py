@@ -126,20 +126,30 @@ def article_ref(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -
     )
 
 
-def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> list[ArticleRef]:
-    """Each article naming ``iri``, with the sentences that name it, the mention marked."""
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in select(store, _MENTIONS, e=pyoxigraph.NamedNode(iri)):
-        by_article[row["article"].value].append(row)
-    for row in select(store, "SELECT DISTINCT ?e ?article WHERE { ?e akg:mentionedIn ?article }",
-                      e=pyoxigraph.NamedNode(iri)):
-        by_article.setdefault(row["article"].value, [])
+#: At most this many articles in an entity's "mentioned in" (the newest).
+ARTICLES_SHOWN = 50
+_MENTIONED_IN = """SELECT DISTINCT ?e ?article ?issued WHERE {
+  ?e akg:mentionedIn ?article . OPTIONAL { ?article dcterms:issued ?issued }
+}"""
+
+
+def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> tuple[list[ArticleRef], int]:
+    """The newest articles naming ``iri`` (at most :data:`ARTICLES_SHOWN`), each with the
+    sentences that name it, the mention marked; and how many articles name it in all."""
+    node = pyoxigraph.NamedNode(iri)
+    issued = {row["article"].value: row["issued"].value if "issued" in row else ""
+              for row in select(store, _MENTIONED_IN, e=node)}
+    newest = sorted(issued, key=lambda a: (issued[a], a), reverse=True)[:ARTICLES_SHOWN]
+    by_article: dict[str, list[dict[str, Any]]] = {a: [] for a in newest}
+    for row in select(store, _MENTIONS, e=node):
+        if row["article"].value in by_article:
+            by_article[row["article"].value].append(row)
     found = []
-    for article, rows in by_article.items():
+    for article in newest:
         ref = article_ref(store, labels, page, article)
-        ref.sentences = [highlight(p.sentence, p.spans) for p in passages(rows, labels, page, link=False)]
+        ref.sentences = [highlight(p.sentence, p.spans) for p in passages(by_article[article], labels, page, link=False)]
         found.append(ref)
-    return sorted(found, key=lambda a: (a.iso, a.iri))
+    return found, len(issued)
 
 
 @dataclass

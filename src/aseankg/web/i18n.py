@@ -125,6 +125,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Click a node to expand it; double-click to open its page.",
     ),
     "truncated": ("แสดงเพียงบางส่วน", "Only part is shown"),
+    "more": ("และอีก {n} รายการที่ไม่ได้แสดง", "and {n} more not shown"),
+    "more_earlier": ("การประชุมก่อนหน้านี้อีก {n} ครั้ง", "{n} earlier meetings"),
     "date": ("วันที่", "Date"),
     "title": ("ชื่อข่าว", "Title"),
     "type": ("ประเภท", "Class"),

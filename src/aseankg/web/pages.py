@@ -56,6 +56,10 @@ FACT_ORDER = [expand(c) for c in (
     "akg:attestedOn", "akg:country", "akg:memberOf", "akg:partOf", "akg:amount",
     "akg:fundedBy", "akg:proposedBy",
 )]
+#: At most this many lines in a section of an entity page (a hub such as a country has many).
+SECTION_LIMIT = 200
+#: The home page's timeline shows the latest meetings only.
+TIMELINE_LIMIT = 40
 # The graph view's groups of classes (graph.js and style.css colour them alike).
 LEGEND = (
     ("person", "akg:Person"), ("organization", "akg:Organization"), ("country", "akg:Country"),
@@ -155,12 +159,14 @@ def home(request: Request) -> HTMLResponse:
             iso=row["start"].value,
         ))
     meetings.sort(key=sort_key)
+    earlier = max(0, len(meetings) - TIMELINE_LIMIT)
     latest = [article_ref(store, labels, page, row["a"].value) for row in select(store, _LATEST)]
     return render(
         request, "home.html", page,
         entities=sum(1 for iri in labels.types if iri.startswith(AKGID) and iri not in articles),
         articles=len(articles), triples=triples, per_class=per_class,
-        meetings=meetings, latest=latest,
+        meetings=meetings[earlier:], earlier=earlier,
+        all_meetings=page.href("/search", type=P["akg:Meeting"]), latest=latest,
     )
 
 
@@ -301,21 +307,29 @@ def entity_page(request: Request, store: pyoxigraph.Store, iri: str, slug: str) 
     agreements = list(sections.pop("agreements", {}).values())
     others = {name.removeprefix("other:"): list(items.values()) for name, items in sections.items()}
 
+    mentions, mentions_total = ([], 0) if is_article else mentioned_in(store, labels, page, iri)
     posts = person_posts(store, labels, page, node) if labels.is_a(iri, P["akg:Person"]) else []
     people = organisation_people(store, labels, page, node)
     article = article_view(store, labels, page, iri, out) if is_article else None
     graph_href = page.href("/graph", iri=iri)
+    more: dict[str, int] = {}
+
+    def shown(section: str, items: list[Listed]) -> list[Listed]:
+        """A section's lines in order, at most SECTION_LIMIT; ``more`` says how many are left out."""
+        if len(items) > SECTION_LIMIT:
+            more[section] = len(items) - SECTION_LIMIT
+        return sorted(items, key=sort_key)[:SECTION_LIMIT]
     return render(
         request, "entity.html", page,
         iri=iri, slug=slug, title=labels.label(iri, page.lang),
         subtitle=labels.label(iri, page.other),
         kind=labels.label(kind, page.lang) if kind else None,
         names=names, classes=classes, facts=facts,
-        posts=posts, people=people,
-        side_meetings=sorted(side_meetings, key=sort_key), meetings=sorted(meetings, key=sort_key),
-        agreements=sorted(agreements, key=sort_key),
-        others=sorted((k, sorted(v, key=sort_key)) for k, v in others.items()),
-        mentions=[] if is_article else mentioned_in(store, labels, page, iri),
+        posts=posts,
+        side_meetings=shown("side_meetings", side_meetings), meetings=shown("meetings", meetings),
+        agreements=shown("agreements", agreements), people=shown("people", people),
+        others=sorted((k, shown(k, v)) for k, v in others.items()),
+        mentions=mentions, mentions_more=mentions_total - len(mentions), more=more,
         article=article, graph_href=graph_href,
         data_links=[(f.extension, f"/id/{slug}.{f.extension}", f.media_type) for f in RDF_FORMATS],
     )
