@@ -58,6 +58,8 @@ FACT_ORDER = [expand(c) for c in (
 )]
 #: At most this many lines in a section of an entity page (a hub such as a country has many).
 SECTION_LIMIT = 200
+#: A class listing shows this many entities, by label.
+LISTING_LIMIT = 500
 #: The home page's timeline shows the latest meetings only.
 TIMELINE_LIMIT = 40
 # The graph view's groups of classes (graph.js and style.css colour them alike).
@@ -195,13 +197,15 @@ def search_page(request: Request, q: str = "", type: str | None = None) -> HTMLR
     if q:
         for hit in results(request, q, page.lang, cls, 50):
             found.append(Listed(Shown(hit.label, page.href_iri(hit.id)), detail=hit.typeLabel or ""))
-    elif cls:
-        for iri in sorted(labels.types, key=lambda i: labels.label(i, page.lang)):
-            if iri.startswith(AKGID) and labels.is_a(iri, cls):
-                kind = labels.kind(iri)
-                found.append(Listed(Shown(labels.label(iri, page.lang), page.href_iri(iri)),
-                                    detail=labels.label(kind, page.lang) if kind else ""))
-    return render(request, "search.html", page, q=q, cls=cls,
+    more = 0
+    if not q and cls:
+        members = sorted((labels.label(i, page.lang), i) for i in labels.types
+                         if i.startswith(AKGID) and labels.is_a(i, cls))
+        more = max(0, len(members) - LISTING_LIMIT)
+        for label, iri in members[:LISTING_LIMIT]:
+            kind = labels.kind(iri)
+            found.append(Listed(Shown(label, page.href_iri(iri)), detail=labels.label(kind, page.lang) if kind else ""))
+    return render(request, "search.html", page, q=q, cls=cls, more=more,
                   cls_label=labels.label(cls, page.lang) if cls else None, found=found)
 
 
