@@ -272,8 +272,9 @@ class Run:
         compute = self.limits.query_timeout if self.streaming else self.budget
         total = self.deadline - begin
         try:
-            return await asyncio.wait_for(worker.receive(), max(min(compute, total), 0.0))
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(max(min(compute, total), 0.0)):  # cheaper than wait_for: no task
+                return await worker.receive()
+        except TimeoutError:
             self._discard()
             if total < compute:
                 raise QueryTimeout(
@@ -396,8 +397,16 @@ class _LimitReached(Exception):
     pass
 
 
-def _send(sock: socket.socket, kind: bytes, payload: bytes = b"") -> None:
-    sock.sendall(_HEADER.pack(kind, len(payload)) + payload)
+_held = bytearray()  # frames held back to go out with the next one (one write, one wake-up)
+
+
+def _send(sock: socket.socket, kind: bytes, payload: bytes = b"", *, hold: bool = False) -> None:
+    _held.extend(_HEADER.pack(kind, len(payload)))
+    _held.extend(payload)
+    if not hold:
+        data = bytes(_held)
+        _held.clear()
+        sock.sendall(data)
 
 
 def _receive(sock: socket.socket) -> tuple[bytes, bytes] | None:
@@ -525,7 +534,8 @@ def _job(sock: socket.socket, job: Job, stores: _Stores) -> None:
     else:
         kind, fmt = "solutions", job.results_format
     body = fmt is not None and not job.head
-    _send(sock, READY, json.dumps({"kind": kind, "format": fmt, "body": body}).encode())
+    # with a body to come, "started" goes out with its first chunk (or its end, or its failure)
+    _send(sock, READY, json.dumps({"kind": kind, "format": fmt, "body": body}).encode(), hold=body)
     if not body:
         return
     out = _Out(sock, job.max_bytes)
