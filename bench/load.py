@@ -5,7 +5,8 @@
 entity pages, 2-hop neighbourhoods and label searches, in a seeded random order. Reported:
 throughput, p50 / p95 / p99 latency overall and per kind, errors (anything but 200, and
 client-side failures), and the server's memory sampled every half second (VmRSS) and its
-peak (VmHWM). Every loop stops by itself at the deadline; loopback only.
+peak, summed over the server and the query worker processes it starts. Every loop stops by
+itself at the deadline; loopback only.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from urllib.parse import urlencode
 from bench import client
 from bench.graph import GraphData
 from bench.queries import CONSTRUCT, entities, requests, warm
-from bench.servers import aseankg_server
+from bench.servers import Sampler, aseankg_server
 from bench.stats import Sample
 
 MIX = {  # kind -> share of requests
@@ -61,7 +62,12 @@ def run(graph: GraphData, clients: int, seconds: float, work: Path, log) -> dict
     def call(state: client.Client, item: tuple[str, str, dict[str, str]]) -> bool | str:
         kind, path, headers = item
         began = time.perf_counter()
-        status, _ = state.get(path, headers)
+        try:
+            status, _ = state.get(path, headers)
+        except Exception as exc:
+            with lock:
+                per_kind[kind].error(type(exc).__name__)
+            raise
         elapsed = time.perf_counter() - began
         with lock:
             if status == 200:
@@ -72,38 +78,28 @@ def run(graph: GraphData, clients: int, seconds: float, work: Path, log) -> dict
 
     with aseankg_server(graph.store_dir.root, work / "logs" / "aseankg-serve-load.log") as server:
         warm(server, {k: [(p, h) for kk, p, h in items if kk == k] for k in MIX})
-        rss_before = server.memory()
-        timeline: list[tuple[float, int]] = []
-        stop = threading.Event()
-
-        def sample_memory() -> None:
-            began = time.perf_counter()
-            deadline = began + seconds + 60
-            while not stop.is_set() and time.perf_counter() < deadline:
-                timeline.append((round(time.perf_counter() - began, 2), server.memory().get("VmRSS", 0)))
-                stop.wait(0.5)
-
-        sampler = threading.Thread(target=sample_memory, daemon=True)
-        sampler.start()
+        before = server.memory()
         log(f"  {clients} clients for {seconds:.0f} s")
-        total = client.run(clients, seconds, items, call, setup=lambda: client.Client(server.port, timeout=60),
-                           teardown=lambda s: s.close())
-        stop.set()
-        sampler.join(timeout=5)
-        memory = server.memory()
+        with Sampler(server.pid, limit=seconds + 120) as sampler:
+            total = client.run(clients, seconds, items, call, setup=lambda: client.Client(server.port, timeout=60),
+                               teardown=lambda s: s.close())
+        after = server.memory()
     for sample in per_kind.values():
         sample.elapsed = total.elapsed
     summary = total.summary()
     log(f"    {summary['throughput']}/s, p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
-        f"p99 {summary['p99_ms']} ms, errors {summary['errors']}, peak RSS {memory.get('VmHWM', 0) / 2**20:.0f} MiB")
+        f"p99 {summary['p99_ms']} ms, errors {summary['errors']}, peak RSS {sampler.peak / 2**20:.0f} MiB "
+        f"({after.get('processes')} processes)")
     return {
         "clients": clients,
         "seconds": seconds,
         "mix": MIX,
         "total": summary,
         "per_kind": {k: s.summary() for k, s in per_kind.items()},
-        "rss_before": rss_before.get("VmRSS"),
-        "rss_after": memory.get("VmRSS"),
-        "hwm": memory.get("VmHWM"),
-        "rss_timeline": timeline,
+        "rss_before": before.get("tree_rss"),
+        "rss_after": after.get("tree_rss"),
+        "peak_rss": sampler.peak,  # the largest sampled sum over the server and its workers
+        "hwm": after.get("tree_hwm"),  # sum of each process's VmHWM: an upper bound
+        "processes": after.get("processes"),
+        "rss_timeline": sampler.timeline,
     }

@@ -29,7 +29,7 @@ import pyoxigraph
 from aseankg.store import query as store_query
 from bench import client
 from bench.graph import GraphData
-from bench.servers import Server, aseankg_server, echo_server, peer_server
+from bench.servers import Sampler, Server, aseankg_server, echo_server, peer_server
 
 SPARQL_JSON = "application/sparql-results+json"
 AKGID = "https://w3id.org/aseankg/id/"
@@ -129,13 +129,15 @@ def run(graph: GraphData, seconds: float, concurrency: tuple[int, ...], work: Pa
     kinds = requests(graph)
     log("  aseankg serve")
     with aseankg_server(graph.store_dir.root, work / "logs" / "aseankg-serve.log") as server:
-        started_rss = server.memory()
-        first = warm(server, kinds)
-        warmed = server.memory()
-        out["rows"] += http_cells(server.port, kinds, seconds, concurrency, "aseankg", log)
+        with Sampler(server.pid) as sampler:
+            started_rss = server.memory()
+            first = warm(server, kinds)
+            warmed = server.memory()
+            out["rows"] += http_cells(server.port, kinds, seconds, concurrency, "aseankg", log)
         out["servers"]["aseankg"] = {
             "start_s": round(server.started_in, 1), "first_request_ms": first,
-            "rss_started": started_rss.get("VmRSS"), "rss_warm": warmed.get("VmRSS"), **server.memory(),
+            "rss_started": started_rss.get("tree_rss"), "rss_warm": warmed.get("tree_rss"),
+            "peak_rss": sampler.peak, **server.memory(),
         }
     log("  pyoxigraph direct")
     out["rows"] += direct_cells(graph, seconds, concurrency, log)

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,6 +38,68 @@ def memory(pid: int) -> dict[str, int]:
     return found
 
 
+def descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started, and theirs (the server's query workers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(children.get(child, []))
+    return sorted(found)
+
+
+def tree_memory(pid: int) -> dict[str, int]:
+    """The server's own VmRSS / VmHWM, and the sums over it and its descendants."""
+    own = memory(pid)
+    everyone = [own] + [memory(child) for child in descendants(pid)]
+    return {
+        **own,
+        "processes": sum(1 for m in everyone if m),
+        "tree_rss": sum(m.get("VmRSS", 0) for m in everyone),
+        "tree_hwm": sum(m.get("VmHWM", 0) for m in everyone),  # an upper bound of the peak
+    }
+
+
+class Sampler:
+    """Samples the RSS of a server and its descendants every ``interval`` s (bounded)."""
+
+    def __init__(self, pid: int, interval: float = 0.5, limit: float = 3600.0) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.limit = limit
+        self.timeline: list[tuple[float, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        began = time.perf_counter()
+        while not self._stop.is_set() and time.perf_counter() - began < self.limit:
+            self.timeline.append((round(time.perf_counter() - began, 2), tree_memory(self.pid)["tree_rss"]))
+            self._stop.wait(self.interval)
+
+    @property
+    def peak(self) -> int:
+        return max((rss for _, rss in self.timeline), default=0)
+
+    def __enter__(self) -> Sampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+
 class Server:
     """A server subprocess: ``with Server(name, argv, port) as s: ...``."""
 
@@ -58,7 +121,8 @@ class Server:
         return self.process.pid
 
     def memory(self) -> dict[str, int]:
-        return memory(self.pid)
+        """Its own VmRSS / VmHWM and the sums over it and the processes it started."""
+        return tree_memory(self.pid)
 
     def __enter__(self) -> Server:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
