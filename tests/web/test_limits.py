@@ -226,3 +226,22 @@ def test_limits_given_wrongly_stop_the_server_from_starting(tmp_path: Path) -> N
     store = write_store(tmp_path / "store")
     result = run_cli("serve", "--store", str(store), "--port", "9", "--query-timeout", "0")
     assert result.returncode != 0 and "query_timeout must be positive" in result.stderr
+
+
+def test_clients_that_go_away_stop_their_queries_without_killing_workers(tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store")
+    srv = start_server(store, "--query-workers", "2")
+    try:
+        workers = wait_for_workers(srv, 2)
+        with httpx.Client(base_url=srv.base_url, timeout=60) as http:
+            for _ in range(6):
+                with http.stream("GET", "/sparql", params={"query": "SELECT ?s ?o WHERE { ?s ?p ?o }"}) as r:
+                    next(r.iter_raw())  # read the first chunk, then hang up
+            for _ in range(4):  # every worker is free again
+                ask = http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers=JSON)
+                assert ask.json()["boolean"] is True
+        assert query_workers(srv) == workers  # asked to stop, not killed
+    finally:
+        stop_server(srv)
+    output = srv.process.stdout.read().decode()
+    assert "Traceback" not in output and "never retrieved" not in output, output

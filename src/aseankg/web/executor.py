@@ -263,6 +263,7 @@ class Run:
         self.deadline = time.monotonic() + limits.response_timeout
         self.streaming = False
         self.started: Started | None = None
+        self._abandoned = False
 
     async def _next(self) -> tuple[bytes, bytes]:
         """The worker's next frame, or QueryTimeout (the worker is then killed)."""
@@ -358,9 +359,11 @@ class Run:
                 raise QueryFailed("crashed", f"the query worker answered {kind!r}")
 
     def abandon(self) -> None:
-        """The client is gone (or the server gave up): stop the worker's answer, in the background."""
-        if self.worker is None:
+        """The client is gone (or the server gave up): stop the worker's answer, in the background.
+        Called as often as the response's ways of ending, it acts once."""
+        if self.worker is None or self._abandoned:
             return
+        self._abandoned = True
         worker = self.worker
         self.worker = None
 
