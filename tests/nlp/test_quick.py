@@ -31,7 +31,7 @@ def test_first_characters_of_a_pattern(pattern: str, first: set[str]) -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"", r"a?", r"(?:x)*", r"\w+", r"[^a]b", r".b", r"(?i:a)b", r"(?i)ab", r"[\u0e00-\u9fff]+", r"\d"],
+    [r"", r"a?", r"(?:x)*", r"\w+", r"[^a]b", r".b", r"(?i:ä)b", r"(?i)äb", r"(?x)ab", r"[\u0e00-\u9fff]+", r"\d"],
 )
 def test_unknown_first_characters_leave_the_pattern_as_it_is(pattern: str) -> None:
     assert first_characters(pattern) is None
@@ -70,3 +70,23 @@ def test_the_date_patterns_match_the_same_on_any_date_like_text(text: str) -> No
         if original.startswith("(?=["):
             original = original[original.index("])(?:") + 5 : -1]
         _same(original, text)
+
+
+def test_a_caseless_part_starts_with_every_case_the_re_module_matches() -> None:
+    chars = first_characters(r"(?i:first|sixth|k)")
+    assert chars is not None
+    every = [chr(c) for c in range(0x110000) if re.match(r"(?i:first|sixth|k)", chr(c) + "irst")]
+    assert set(every) <= chars
+    assert first_characters(r"(?i:ครั้ง)") is None  # beyond ASCII: not worked out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ครั้งที่ ", "5", "5th", "FIRST", "First", "ſixth", "SİXTH", "ıx", "ครั้งแรก",
+                                 "สาม", "ารถ", " ", "The ", "x", "1.", "\u212a"]), max_size=12).map("".join))
+def test_the_ordinal_pattern_matches_the_same_on_any_ordinal_like_text(text: str) -> None:
+    from aseankg.nlp import ordinals
+
+    original = ordinals._PATTERN.pattern
+    if original.startswith("(?=["):
+        original = original[original.index("])(?:") + 5 : -1]
+    _same(original, text)

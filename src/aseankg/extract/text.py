@@ -26,6 +26,11 @@ __all__ = ["DocText", "is_thai"]
 _LINE = re.compile(r"[^\n\r]+")
 _LEADING = frozenset("เแโใไ")
 _MARKS = frozenset("ะัาำิีึืฺุูๅ็่้๊๋์ํ๎")
+# Runs inside which no word may start or end unless the segmentation cut there: Thai letters,
+# ASCII letters and digits.
+_RUN = re.compile(r"[\u0e00-\u0e7f]+|[A-Za-z0-9]+")
+_MARK = re.compile("[" + "".join(sorted(_MARKS)) + "]")
+_LEADING_VOWEL = re.compile("[" + "".join(sorted(_LEADING)) + "]")
 #: Names at least this long (in key characters) may start or end where the segmentation
 #: did not cut, as long as no syllable is cut.
 LONG_NAME = 5
@@ -33,10 +38,6 @@ LONG_NAME = 5
 
 def is_thai(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
-
-
-def _ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
 
 
 @dataclass
@@ -66,8 +67,11 @@ class DocText:
         self.lines = [
             (m.start() + self.begin, m.end() + self.begin) for m in _LINE.finditer(body)
         ]
+        self._line_begins = [b for b, _ in self.lines]
         self.sentences: list[Span] = (
-            sentences(text, self.begin, self.end) if self.end > self.begin else []
+            sentences(text, self.begin, self.end, keep=self._titled_names(), words=self.words)
+            if self.end > self.begin
+            else []
         )
         self._sentence_begins = [s.begin for s in self.sentences]
         self.dates: list[DateExpr] = [
@@ -79,6 +83,7 @@ class DocText:
             )
             for d in find_dates(body, document.issued)
         ]
+        self._date_begins = [d.span.begin for d in self.dates]
         self.ordinals: dict[int, tuple[int, int]] = {
             s.begin + self.begin: (s.end + self.begin, n) for s, n in find_ordinals(body)
         }
@@ -86,6 +91,7 @@ class DocText:
     # ---------------------------------------------------------------- words and keys
     def _boundaries(self, body: str) -> set[int]:
         bounds: set[int] = set()
+        self._word_begins: list[int] = []
         if not body:
             return bounds
         cursor = self.begin
@@ -103,6 +109,7 @@ class DocText:
                 self.words[cursor] = word
             cursor += len(word)
         bounds.add(cursor)
+        self._word_begins = list(self.words)  # in text order
         return bounds
 
     def cuts_word(self, begin: int, end: int) -> bool:
@@ -119,7 +126,13 @@ class DocText:
 
     def words_of(self, begin: int, end: int) -> list[str]:
         """The segmentation's words within ``text[begin:end]``."""
-        return [w for b, w in sorted(self.words.items()) if begin <= b and b + len(w) <= end]
+        begins = self._word_begins
+        found = []
+        for i in range(bisect.bisect_left(begins, begin), bisect.bisect_left(begins, end)):
+            word = self.words[begins[i]]
+            if begins[i] + len(word) <= end:
+                found.append(word)
+        return found
 
     def key_index(self, offset: int) -> int:
         """The key position of the first key character at or after ``offset``."""
@@ -131,28 +144,38 @@ class DocText:
         return last + (2 if self.text[last] == "\u0e4d" else 1)
 
     def _word_edges(self) -> None:
-        """Precompute, for every offset of the body, whether a word may start / end there."""
-        text, begin, end, bounds = self.text, self.begin, self.end, self.bounds
-        starts = bytearray(end - begin + 1)
-        ends = bytearray(end - begin + 1)
-        for offset in range(begin, end + 1):
-            i = offset - begin
-            if offset <= begin or offset >= end or offset in bounds:
-                starts[i] = ends[i] = 1
-                continue
-            before, here = text[offset - 1], text[offset]
-            if _ascii_alnum(here):
-                starts[i] = not _ascii_alnum(before)
-            else:
-                starts[i] = not (is_thai(before) and is_thai(here))
-            if _ascii_alnum(before):
-                ends[i] = not _ascii_alnum(here)
-            else:
-                ends[i] = not (is_thai(before) and is_thai(here))
-        self._starts, self._ends = starts, ends
-        self._found: dict[int, list[Found]] = {}
+        """Precompute, for every offset of the body, whether a word may start / end there
+        (the same test both ways: not inside a run of Thai letters or of ASCII letters and
+        digits, unless the segmentation cut there), and whether a long word may start there
+        (also at a Thai syllable start)."""
+        text, begin, end = self.text, self.begin, self.end
+        size = end - begin + 1
+        edges = bytearray(b"\x01") * size
+        for run in _RUN.finditer(text, begin, end):
+            inner_b, inner_e = run.start() - begin + 1, run.end() - begin
+            if inner_e > inner_b:
+                edges[inner_b:inner_e] = bytes(inner_e - inner_b)
+        for offset in self.bounds:
+            if begin <= offset <= end:
+                edges[offset - begin] = 1
+        edges[0] = edges[size - 1] = 1
+        # A long word may also start inside a run, but not before a vowel sign or tone mark
+        # nor after a leading vowel (เ แ โ ใ ไ): that would cut a syllable.
+        syllable = bytearray(b"\x01") * size
+        for mark in _MARK.finditer(text, begin, end):
+            syllable[mark.start() - begin] = 0
+        for vowel in _LEADING_VOWEL.finditer(text, begin, end):
+            if vowel.end() - begin < size:
+                syllable[vowel.end() - begin] = 0
+        for i in range(size):
+            if edges[i]:
+                syllable[i] = 1
+        self._starts = self._ends = edges
+        self._syllables = syllable
+        self._found: dict[int, tuple[list[Found], list[int]]] = {}
         self._starts_cache: list[int] | None = None
-        self._word_start_keys: set[int] = set()
+        self._word_start_keys = bytearray()
+        self._keys_by_char: dict[str, list[int]] = {}
 
     def starts_word(self, offset: int) -> bool:
         """Can a name start at ``offset`` without cutting a word?"""
@@ -165,9 +188,10 @@ class DocText:
         """Can a long name start at ``offset``? Not inside a Thai syllable (a name of five
         characters or more is taken even where the segmentation glued it to a neighbour,
         as in ร่วมการประชุม)."""
-        if self.starts_word(offset):
+        i = offset - self.begin
+        if i <= 0 or i >= len(self._syllables):
             return True
-        return self.text[offset] not in _MARKS and self.text[offset - 1] not in _LEADING
+        return bool(self._syllables[i])
 
     def ends_syllable(self, offset: int) -> bool:
         if self.ends_word(offset):
@@ -216,47 +240,82 @@ class DocText:
     def find_prefixes(self, trie: Trie) -> list[Found]:
         """Every longest word of ``trie`` that starts on a word boundary, whatever follows it
         (head nouns and titles are written glued to the name after them). Cached."""
+        return self._prefixes(trie)[0]
+
+    def _prefixes(self, trie: Trie) -> tuple[list[Found], list[int]]:
         cached = self._found.get(id(trie))
         if cached is not None:
             return cached
         found: list[Found] = []
-        self._found[id(trie)] = found
         key, offsets = self.key, self.offsets
-        first = trie.first
-        for k in self._start_keys():
-            if key[k] not in first:
-                continue
+        self._start_keys()
+        word_starts = self._word_start_keys
+        for k in self._candidates(trie.first):
             matches = trie.matches(key, k)
             if matches:
                 key_end, value = matches[-1]
-                if k not in self._word_start_keys and key_end - k < LONG_NAME:
+                if not word_starts[k] and key_end - k < LONG_NAME:
                     continue  # a short word may not start inside a longer one
                 end = self.key_end_offset(key_end)
                 if not self.cuts_word(offsets[k], end):
                     found.append(Found(offsets[k], end, value))
-        return found
+        result = (found, [f.begin for f in found])
+        self._found[id(trie)] = result
+        return result
+
+    def _candidates(self, first: frozenset[str] | set[str]) -> list[int]:
+        """The start keys (see :meth:`_start_keys`) whose character is in ``first``, in order."""
+        by_char = self._keys_by_char
+        if not by_char and self._start_keys():
+            key = self.key
+            for k in self._start_keys():
+                by_char.setdefault(key[k], []).append(k)
+        lists = [by_char[ch] for ch in first if ch in by_char]
+        if len(lists) == 1:
+            return lists[0]
+        return sorted(k for keys in lists for k in keys)
 
     def _start_keys(self) -> list[int]:
         """Key positions where a word may start: word boundaries, and syllable starts (where a
         long word may start although the segmentation glued it to the word before)."""
         if self._starts_cache is None:
-            self._word_start_keys = {k for k, o in enumerate(self.offsets) if self.starts_word(o)}
-            self._starts_cache = [
-                k for k, o in enumerate(self.offsets)
-                if k in self._word_start_keys or self.starts_syllable(o)
-            ]
+            begin, edges, syllables = self.begin, self._starts, self._syllables
+            last = len(edges) - 1
+            indices = [min(max(o - begin, 0), last) for o in self.offsets]
+            self._word_start_keys = bytearray(edges[i] for i in indices)
+            self._starts_cache = [k for k, i in enumerate(indices) if syllables[i]]
         return self._starts_cache
 
     def first(self, trie: Trie, begin: int, end: int) -> Found | None:
         """The first word of ``trie`` (see :meth:`find_prefixes`) within ``[begin, end)``."""
-        found = self.find_prefixes(trie)
-        i = bisect.bisect_left([f.begin for f in found], begin)
+        found, begins = self._prefixes(trie)
+        i = bisect.bisect_left(begins, begin)
         if i < len(found) and found[i].begin < end:
             return found[i]
         return None
 
     def all_within(self, trie: Trie, begin: int, end: int) -> list[Found]:
-        return [f for f in self.find_prefixes(trie) if begin <= f.begin < end]
+        found, begins = self._prefixes(trie)
+        return found[bisect.bisect_left(begins, begin) : bisect.bisect_left(begins, end)]
+
+    def _titled_names(self) -> list[tuple[int, int]]:
+        """A title and the two words after it (นายสมชาย ใจดี, น.ส. สมหญิง รักไทย): a person's
+        name, which no sentence break may cut."""
+        text = self.text
+        names = []
+        for title in self.find_prefixes(self.res.honorifics):
+            line_end = self.line_of(title.begin)[1]
+            cursor = self.skip_spaces(title.end, line_end)
+            end = title.end
+            for _part in ("given name", "family name"):
+                if cursor >= line_end or not (is_thai(text[cursor]) or text[cursor].isalpha()):
+                    break
+                while cursor < line_end and not text[cursor].isspace():
+                    cursor += 1
+                end = cursor
+                cursor = self.skip_spaces(cursor, line_end)
+            names.append((title.begin, end))
+        return names
 
     # ---------------------------------------------------------------- layout
     def skip_spaces(self, offset: int, limit: int | None = None) -> int:
@@ -273,7 +332,7 @@ class DocText:
         return offset
 
     def line_of(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right([b for b, _ in self.lines], offset) - 1
+        i = bisect.bisect_right(self._line_begins, offset) - 1
         if i < 0:
             return (self.begin, self.begin)
         return self.lines[i]
@@ -300,7 +359,9 @@ class DocText:
         return (s.begin, s.end)
 
     def dates_in(self, begin: int, end: int) -> list[DateExpr]:
-        return [d for d in self.dates if begin <= d.span.begin and d.span.end <= end]
+        first = bisect.bisect_left(self._date_begins, begin)
+        last = bisect.bisect_left(self._date_begins, end)
+        return [d for d in self.dates[first:last] if d.span.end <= end]
 
     def ordinal_at(self, offset: int) -> tuple[int, int] | None:
         """``(end, value)`` of an ordinal starting at ``offset`` (spaces skipped)."""

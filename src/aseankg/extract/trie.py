@@ -20,6 +20,7 @@ class Trie(Generic[T]):
     def __init__(self, items: Iterable[tuple[str, T]] = ()) -> None:
         self._root: dict[str, dict] = {}
         self._size = 0
+        self._first: frozenset[str] | None = None
         for key, value in items:
             self.add(key, value)
 
@@ -27,6 +28,7 @@ class Trie(Generic[T]):
         if not key:
             return
         node = self._root
+        self._first = None
         for ch in key:
             node = node.setdefault(ch, {})
         if _END not in node:
@@ -37,9 +39,11 @@ class Trie(Generic[T]):
         return self._size
 
     @property
-    def first(self) -> set[str]:
+    def first(self) -> frozenset[str]:
         """The characters a key can start with (to skip positions without a lookup)."""
-        return set(self._root)
+        if self._first is None:
+            self._first = frozenset(self._root)
+        return self._first
 
     def matches(self, text: str, start: int) -> list[tuple[int, T]]:
         """Every key that ``text`` has at ``start``: ``(end, value)``, shortest first."""

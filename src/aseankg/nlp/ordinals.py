@@ -20,6 +20,7 @@ from pythainlp.util import thaiword_to_num
 
 from aseankg.extract.model import Span
 from aseankg.nlp.normalize import fold
+from aseankg.nlp.quick import quick
 
 __all__ = ["find_ordinals", "parse_ordinal"]
 
@@ -32,7 +33,7 @@ _THAI_NUMERAL = (
     "(?:ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)+"
 )
 _GAP = r"[ \t\xa0\u200b-\u200d\u2060\ufeff]*"
-_PATTERN = re.compile(
+_PATTERN = quick(
     rf"ครั้ง{_GAP}(?:ที่{_GAP}(?:(?P<digits>[0-9]+)(?![0-9]|[.,][0-9])|(?P<words>{_THAI_NUMERAL}))"
     r"|(?P<first>แรก))"
     r"|(?<![A-Za-z0-9.,])(?P<number>[0-9]+)(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z0-9])"

@@ -6,8 +6,8 @@ positions of a Thai article cannot start a date at all. :func:`quick` works out 
 parsed pattern which characters a match can begin with and puts a one-character lookahead
 in front, so that every other position fails on its first test. Matches are unchanged: the
 lookahead only removes positions where the pattern could not have matched anyway. When the
-analysis cannot tell (a pattern that may match the empty string, case-insensitive parts,
-classes such as ``\\w``), the pattern is compiled as it is.
+analysis cannot tell (a pattern that may match the empty string, classes such as ``\\w``,
+case-insensitive parts that start with anything but ASCII), the pattern is compiled as it is.
 
 >>> quick(r"(?:early )?(?:ปี)?[0-9]{4}").pattern
 '(?=[0123456789eป])(?:(?:early )?(?:ปี)?[0-9]{4})'
@@ -22,6 +22,9 @@ import re._parser as _parser
 __all__ = ["first_characters", "quick"]
 
 _MAX_RANGE = 512  # a wider class start (any Thai letter, ...) is not worth a lookahead
+# What an ASCII letter matches when case is ignored: both cases and, as the ``re``
+# documentation says, four more letters (İ ı for i, ſ for s, K for k).
+_MORE_CASES = {"i": "İı", "s": "ſ", "k": "\u212a"}
 _Parsed = list[tuple[object, object]]
 
 
@@ -29,44 +32,61 @@ class _Unknown(Exception):
     """The analysis cannot bound the first character."""
 
 
-def _first(items: _Parsed) -> tuple[set[str], bool]:
+def _first(items: _Parsed, caseless: bool = False) -> tuple[set[str], bool]:
     """The characters a match of ``items`` can begin with, and whether it can be empty."""
     found: set[str] = set()
     for op, av in items:
-        chars, empty = _first_of(op, av)
+        chars, empty = _first_of(op, av, caseless)
         found |= chars
         if not empty:
             return found, False
     return found, True
 
 
-def _first_of(op: object, av: object) -> tuple[set[str], bool]:
+def _first_of(op: object, av: object, caseless: bool) -> tuple[set[str], bool]:
     if op is _c.LITERAL:
-        return {chr(av)}, False  # type: ignore[arg-type]
+        return _cases({chr(av)}, caseless), False  # type: ignore[arg-type]
     if op is _c.IN:
-        return _class(av), False  # type: ignore[arg-type]
+        return _cases(_class(av), caseless), False  # type: ignore[arg-type]
     if op is _c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av  # type: ignore[misc]
-        if add_flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+        _group, add_flags, del_flags, sub = av  # type: ignore[misc]
+        if add_flags & _c.SRE_FLAG_VERBOSE:
             raise _Unknown
-        return _first(sub.data)
+        if add_flags & _c.SRE_FLAG_IGNORECASE:
+            caseless = True
+        elif del_flags & _c.SRE_FLAG_IGNORECASE:
+            caseless = False
+        return _first(sub.data, caseless)
     if op is _c.BRANCH:
         found: set[str] = set()
         empty = False
         for branch in av[1]:  # type: ignore[index]
-            chars, can_be_empty = _first(branch.data)
+            chars, can_be_empty = _first(branch.data, caseless)
             found |= chars
             empty = empty or can_be_empty
         return found, empty
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, _high, sub = av  # type: ignore[misc]
-        chars, empty = _first(sub.data)
+        chars, empty = _first(sub.data, caseless)
         return chars, empty or low == 0
     if op is _c.ATOMIC_GROUP:
-        return _first(av.data)  # type: ignore[attr-defined]
+        return _first(av.data, caseless)  # type: ignore[attr-defined]
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         return set(), True  # zero width: the next item decides
     raise _Unknown
+
+
+def _cases(chars: set[str], caseless: bool) -> set[str]:
+    """``chars`` and, when case is ignored, every character they match: ASCII only."""
+    if not caseless:
+        return chars
+    found = set()
+    for ch in chars:
+        if not ch.isascii():
+            raise _Unknown
+        lower = ch.lower()
+        found.update((ch, lower, ch.upper()), _MORE_CASES.get(lower, ""))
+    return found
 
 
 def _class(items: list[tuple[object, object]]) -> set[str]:
@@ -91,12 +111,15 @@ def first_characters(pattern: str) -> frozenset[str] | None:
     ['a', 'c', 'd']
     >>> first_characters(r"(?:ab)?") is None, first_characters(r"\\w+") is None
     (True, True)
+    >>> "".join(sorted(first_characters(r"(?i:is)|[0-9]")))
+    '0123456789Iiİı'
+
     """
     try:
         parsed = _parser.parse(pattern)
-        if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+        if parsed.state.flags & _c.SRE_FLAG_VERBOSE:
             return None
-        chars, empty = _first(parsed.data)
+        chars, empty = _first(parsed.data, bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE))
     except (_Unknown, re.error, AttributeError, TypeError, ValueError):
         return None
     return None if empty or not chars else frozenset(chars)

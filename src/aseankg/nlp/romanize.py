@@ -8,6 +8,7 @@ the same person may sign a name otherwise, so a lexicon English form always wins
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pythainlp.transliterate import romanize as _transliterate
 from pythainlp.util import thai_digit_to_arabic_digit
@@ -19,8 +20,14 @@ _SPACES = re.compile(r"\s+")
 
 
 def _rtgs(match: re.Match[str]) -> str:
-    # royin passes through the few signs it cannot spell (ะ, ฺ, ฿): drop them.
-    return _THAI_RUN.sub("", _transliterate(match[0], engine="royin").lower())
+    return _rtgs_word(match[0])
+
+
+@lru_cache(maxsize=65536)
+def _rtgs_word(thai: str) -> str:
+    # royin passes through the few signs it cannot spell (ะ, ฺ, ฿): drop them. Cached: the
+    # same names come back in article after article, and royin takes milliseconds a word.
+    return _THAI_RUN.sub("", _transliterate(thai, engine="royin").lower())
 
 
 def romanize(thai: str) -> str:
