@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pythainlp.util.date import thai_full_months
+
 from aseankg.extract.model import Value
 from aseankg.extract.organizations import parenthetical
 from aseankg.extract.people import PersonMention
@@ -24,7 +26,7 @@ from aseankg.extract.resolve import Hit, Registry, in_running_text, latin_name, 
 from aseankg.extract.text import DocText, is_thai
 from aseankg.lexicon import ORGANIZATION_CLASSES
 from aseankg.nlp import romanize
-from aseankg.nlp.dates import DateExpr
+from aseankg.nlp.dates import BE_OFFSET, DateExpr
 
 __all__ = ["Event", "find_meetings"]
 
@@ -116,6 +118,31 @@ def _label_date(expr: DateExpr) -> str:
     return expr.start.xsd()[0]
 
 
+# not calendar.month_name: that follows the process's locale
+_ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _english_label_date(lexical: str) -> str:
+    """An XSD date, month or year ("2025-01-16") as English names write it: "16 January 2025",
+    "January 2025", "2025"."""
+    year, *rest = (int(x) for x in lexical.split("-"))
+    if not rest:
+        return str(year)
+    month = _ENGLISH_MONTHS[rest[0] - 1]
+    return f"{rest[1]} {month} {year}" if len(rest) > 1 else f"{month} {year}"
+
+
+def _thai_label_date(lexical: str) -> str:
+    """An XSD date, month or year ("2025-01-16") as Thai news writes it, for Thai names:
+    "วันที่ 16 มกราคม 2568", "เดือนมกราคม 2568", "ปี 2568" (Buddhist-era year)."""
+    year, *rest = (int(x) for x in lexical.split("-"))
+    be = year + BE_OFFSET
+    if not rest:
+        return f"ปี {be}"
+    month = thai_full_months[rest[0] - 1]
+    return f"วันที่ {rest[1]} {month} {be}" if len(rest) > 1 else f"เดือน{month} {be}"
+
+
 def _series_meeting(
     registry: Registry, series: str, n: int | None, when: str | None
 ) -> tuple[str, str, str, str, tuple[tuple[str, str], ...]] | None:
@@ -134,7 +161,8 @@ def _series_meeting(
         )
         return f"{prefix}-{n}", cls, f"{th_series} ครั้งที่ {n}", f"The {ordinal_en(n)} {en_series}", alt
     if when is not None:
-        return f"{prefix}-{when}", cls, f"{th_series} {when}", f"{en_series}, {when}", ()
+        th, en = f"{th_series} {_thai_label_date(when)}", f"{en_series}, {_english_label_date(when)}"
+        return f"{prefix}-{when}", cls, th, en, ()
     return None
 
 
@@ -846,8 +874,8 @@ def _name_bilateral(doc: DocText, registry: Registry, event: Event) -> None:
     th = f"การหารือทวิภาคีระหว่าง{label(a, 'th')}และ{label(b, 'th')}"
     en = f"Bilateral meeting between {label(a, 'en')} and {label(b, 'en')}"
     if when:
-        th += f" {when}"
-        en += f", {when}"
+        th += f" {_thai_label_date(when)}"
+        en += f", {_english_label_date(when)}"
     registry.add_entity(event.slug, "akg:BilateralMeeting", th, en, latn=None)
 
 
