@@ -173,9 +173,9 @@ class DocText:
         self._starts = self._ends = edges
         self._syllables = syllable
         self._found: dict[int, tuple[list[Found], list[int]]] = {}
-        self._starts_cache: list[int] | None = None
+        self._starts_cache: bool | None = None
         self._word_start_keys = bytearray()
-        self._keys_by_char: dict[str, list[int]] = {}
+        self._start_key_flags = bytearray()
 
     def starts_word(self, offset: int) -> bool:
         """Can a name start at ``offset`` without cutting a word?"""
@@ -249,8 +249,11 @@ class DocText:
         found: list[Found] = []
         key, offsets = self.key, self.offsets
         self._start_keys()
-        word_starts = self._word_start_keys
-        for k in self._candidates(trie.first):
+        word_starts, starts = self._word_start_keys, self._start_key_flags
+        for opening in trie.openings().finditer(key):
+            k = opening.start()
+            if not starts[k]:
+                continue
             matches = trie.matches(key, k)
             if matches:
                 key_end, value = matches[-1]
@@ -263,28 +266,15 @@ class DocText:
         self._found[id(trie)] = result
         return result
 
-    def _candidates(self, first: frozenset[str] | set[str]) -> list[int]:
-        """The start keys (see :meth:`_start_keys`) whose character is in ``first``, in order."""
-        by_char = self._keys_by_char
-        if not by_char and self._start_keys():
-            key = self.key
-            for k in self._start_keys():
-                by_char.setdefault(key[k], []).append(k)
-        lists = [by_char[ch] for ch in first if ch in by_char]
-        if len(lists) == 1:
-            return lists[0]
-        return sorted(k for keys in lists for k in keys)
-
-    def _start_keys(self) -> list[int]:
-        """Key positions where a word may start: word boundaries, and syllable starts (where a
-        long word may start although the segmentation glued it to the word before)."""
+    def _start_keys(self) -> None:
+        """Flag the key positions where a word may start (``_word_start_keys``: word
+        boundaries) and where a long word may (``_start_key_flags``: also syllable starts,
+        where the segmentation glued it to the word before)."""
         if self._starts_cache is None:
-            begin, edges, syllables = self.begin, self._starts, self._syllables
-            last = len(edges) - 1
-            indices = [min(max(o - begin, 0), last) for o in self.offsets]
-            self._word_start_keys = bytearray(edges[i] for i in indices)
-            self._starts_cache = [k for k, i in enumerate(indices) if syllables[i]]
-        return self._starts_cache
+            at = [offset - self.begin for offset in self.offsets]  # all inside the body
+            self._word_start_keys = bytearray(map(self._starts.__getitem__, at))
+            self._start_key_flags = bytearray(map(self._syllables.__getitem__, at))
+            self._starts_cache = True
 
     def first(self, trie: Trie, begin: int, end: int) -> Found | None:
         """The first word of ``trie`` (see :meth:`find_prefixes`) within ``[begin, end)``."""
