@@ -197,6 +197,8 @@ def test_q6_wisit_is_named_in_four_articles_with_the_sentences(store: ox.Store) 
         begin, end = int(r["begin"]), int(r["end"])
         assert text[begin:end] == r["anchor"] and "วิศิษฏ์" in r["anchor"]
         assert r["anchor"] in r["sentence"] and r["sentence"] in text
+        # a sentence, not the name alone: it says what he did (the post or the verb after him)
+        assert len(r["sentence"].strip()) > len(r["anchor"]) + 20
         assert r["issued"] and r["title"] and thai(r["title"])
 
 
