@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, doc_graph
 from aseankg.store import StoreDir
 
 SUFFIXES = {".txt"}
+VALIDATION_BATCH = 200  # documents validated in one pass of the SHACL engine
 
 
 @dataclass
@@ -98,37 +99,76 @@ def fingerprint(paths: Iterable[Path]) -> str:
 
 def prepare(path: Path, lexicon: Lexicon) -> Prepared:
     """Read, extract, map and validate one document; raise DocumentError with the reason."""
+    ((_, item),) = prepare_all([path], lexicon)
+    if isinstance(item, DocumentError):
+        raise item
+    return item
+
+
+def prepare_all(
+    paths: Iterable[Path], lexicon: Lexicon, batch: int = VALIDATION_BATCH
+) -> Iterator[tuple[Path, Prepared | DocumentError]]:
+    """Each document read, extracted and mapped, then validated ``batch`` documents at a time
+    (one pass of the SHACL engine for the batch, each document still judged on its own graph
+    with the lexicon entries it mentions); in the order given, a Prepared document or the
+    DocumentError that refuses it."""
+    pending: list[tuple[Path, Prepared | DocumentError]] = []
+    identifiers: set[str] = set()
+    for path in paths:
+        try:
+            item: Prepared | DocumentError = _map(path, lexicon)
+        except DocumentError as exc:
+            item = exc
+        if isinstance(item, Prepared) and (item.document.identifier in identifiers or len(identifiers) >= batch):
+            yield from _validated(pending, lexicon)  # one graph per identifier in a batch
+            pending, identifiers = [], set()
+        pending.append((path, item))
+        if isinstance(item, Prepared):
+            identifiers.add(item.document.identifier)
+    yield from _validated(pending, lexicon)
+
+
+def _map(path: Path, lexicon: Lexicon) -> Prepared:
     document = read_document(path)
     try:
         extraction = extract(document, lexicon)
     except Exception as exc:  # an extractor bug must not sink the other documents
         raise DocumentError(f"{path.name}: extraction failed ({type(exc).__name__}: {exc})") from exc
-    quads = document_quads(document, extraction)
-    curated = [lexicon.entries[s] for s in extraction.entities if s in lexicon.entries]
-    report = _validate(quads + lexicon_quads(curated), document.identifier)
-    if not report.conforms:
-        shown = "; ".join(
-            f"{v.focus_label or v.focus} {v.path or ''}: {v.message}" for v in report.violations[:5]
-        )
-        more = f" (and {len(report.violations) - 5} more)" if len(report.violations) > 5 else ""
-        raise DocumentError(
-            f"{path.name}: the graph does not conform to the shapes: {shown}{more}"
-        )
-    return Prepared(document, extraction, quads)
+    return Prepared(document, extraction, document_quads(document, extraction))
+
+
+def _validated(
+    pending: list[tuple[Path, Prepared | DocumentError]], lexicon: Lexicon
+) -> Iterator[tuple[Path, Prepared | DocumentError]]:
+    """Validate the prepared documents of ``pending`` in one dataset; refuse those that fail."""
+    prepared = [item for _, item in pending if isinstance(item, Prepared)]
+    curated = {s for item in prepared for s in item.extraction.entities if s in lexicon.entries}
+    quads = [q for item in prepared for q in item.quads]
+    reports = _validate_all(quads + lexicon_quads(lexicon.entries[s] for s in sorted(curated))) if prepared else {}
+    for path, item in pending:
+        if isinstance(item, Prepared):
+            report = reports[item.document.identifier]
+            if not report.conforms:
+                item = DocumentError(f"{path.name}: the graph does not conform to the shapes: {_shown(report)}")
+        yield path, item
+
+
+def _shown(report) -> str:
+    shown = "; ".join(f"{v.focus_label or v.focus} {v.path or ''}: {v.message}" for v in report.violations[:5])
+    more = f" (and {len(report.violations) - 5} more)" if len(report.violations) > 5 else ""
+    return shown + more
+
+
+def _validate_all(quads: list[pyoxigraph.Quad]) -> dict:
+    """The SHACL step: a report per document of a dataset (aseankg.validate.validate_documents)."""
+    from aseankg.validate import validate_documents
+
+    return validate_documents(quads)
 
 
 def _validate(quads: list[pyoxigraph.Quad], identifier: str):
-    import rdflib
-
-    from aseankg.validate import validate_graph
-
-    data = pyoxigraph.serialize(
-        [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads],
-        format=pyoxigraph.RdfFormat.N_TRIPLES,
-    )
-    graph = rdflib.Graph()
-    graph.parse(data=data.decode("utf-8"), format="nt")
-    return validate_graph(graph, document=identifier)
+    """One document's SHACL step: its graph's quads and its lexicon quads, its report."""
+    return _validate_all(quads)[identifier]
 
 
 Progress = Callable[[Outcome], None]
@@ -170,11 +210,9 @@ def _run(
 
     lexicon = load_lexicon()
     prepared: list[Prepared] = []
-    for path in files:
-        try:
-            item = prepare(path, lexicon)
-        except DocumentError as exc:
-            outcome = Outcome(path.name, path.stem, False, str(exc))
+    for path, item in prepare_all(files, lexicon):
+        if isinstance(item, DocumentError):
+            outcome = Outcome(path.name, path.stem, False, str(item))
         else:
             prepared.append(item)
             outcome = Outcome(

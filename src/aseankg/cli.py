@@ -311,16 +311,13 @@ def validate(
     """Validate the stored graph against the SHACL shapes; exit 1 when it does not conform."""
     import json
 
-    import pyoxigraph
-
-    from aseankg.validate import format_report, validate_nquads
+    from aseankg.validate import format_report, validate_store
 
     try:
         source = _store(store).open()
     except StoreNotFound as exc:
         _fail(str(exc))
-    nquads = source.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-    report = validate_nquads(nquads, lang=lang.value)
+    report = validate_store(source, lang=lang.value)
     if format == ReportFormat.json:
         out.print_json(json.dumps(report.to_json(), ensure_ascii=False))
     else:
