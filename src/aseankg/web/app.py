@@ -33,7 +33,7 @@ def create_app(
     """
     store_dir = store_dir or StoreDir()
     limits = limits or Limits()
-    queries = QueryPool(limits)
+    queries = QueryPool(limits, current=store_dir.current)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -33,8 +33,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from aseankg.web.limits import Limits
@@ -125,11 +126,17 @@ class WorkerProcess:
 
 
 class QueryPool:
-    """The worker processes of one server, started on first use."""
+    """The worker processes of one server, started with it (or on first use).
 
-    def __init__(self, limits: Limits) -> None:
+    Free workers are taken last-in, first-out: the one that ran the last query, whose store
+    and caches are warm, runs the next; the others are there for queries at the same time.
+    ``current`` names the store generation serving now, which a new worker opens at once.
+    """
+
+    def __init__(self, limits: Limits, current: Callable[[], Path | None] = lambda: None) -> None:
         self.limits = limits
-        self._idle: asyncio.Queue[WorkerProcess] | None = None
+        self.current = current
+        self._idle: asyncio.LifoQueue[WorkerProcess] | None = None
         self._live: set[WorkerProcess] = set()
         self._starting = 0
         self._tasks: set[asyncio.Task] = set()
@@ -137,9 +144,9 @@ class QueryPool:
         self._closed = False
         self.replaced = 0  # workers killed and replaced (a query over its time, a crash)
 
-    async def _ensure_started(self) -> asyncio.Queue[WorkerProcess]:
+    async def _ensure_started(self) -> asyncio.LifoQueue[WorkerProcess]:
         if self._idle is None:
-            self._idle = asyncio.Queue()
+            self._idle = asyncio.LifoQueue()
             self._lock = asyncio.Lock()
             for _ in range(self.limits.query_workers):
                 self._spawn_later()
@@ -159,7 +166,7 @@ class QueryPool:
 
     async def _spawn(self) -> None:
         try:
-            worker = await _start_worker()
+            worker = await _start_worker(self.current())
         except Exception:
             log.exception("a query worker could not start")
             await asyncio.sleep(1.0)  # then try again, without spinning
@@ -222,11 +229,11 @@ class QueryPool:
         return run
 
 
-async def _start_worker() -> WorkerProcess:
+async def _start_worker(generation: Path | None) -> WorkerProcess:
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "aseankg.web.executor", str(theirs.fileno())],
+            [sys.executable, "-m", "aseankg.web.executor", str(theirs.fileno()), *([str(generation)] if generation else [])],
             pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL,
             close_fds=True,
@@ -574,7 +581,7 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
-def main(fd: int) -> None:
+def main(fd: int, generation: str | None = None) -> None:
     sock = socket.socket(fileno=fd)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), name="watch-server", daemon=True).start()
     import pyoxigraph  # noqa: F401  (loaded before saying hello: the first query is not slower)
@@ -583,6 +590,9 @@ def main(fd: int) -> None:
     from aseankg.store import query  # noqa: F401
 
     stores = _Stores()
+    if generation:
+        with contextlib.suppress(OSError):  # gone already: the first job opens the one it names
+            stores.get(generation)
     _send(sock, HELLO)
     while True:
         frame = _receive(sock)
@@ -596,6 +606,6 @@ def main(fd: int) -> None:
 
 if __name__ == "__main__":
     try:
-        main(int(sys.argv[1]))
+        main(int(sys.argv[1]), *sys.argv[2:3])
     except (BrokenPipeError, ConnectionResetError, KeyboardInterrupt):
         pass
