@@ -8,8 +8,13 @@ new generation only when it is complete (see :mod:`aseankg.store`).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +31,7 @@ from aseankg.store import StoreDir
 
 SUFFIXES = {".txt"}
 VALIDATION_BATCH = 200  # documents validated in one pass of the SHACL engine
+PARALLEL_FROM = 50  # more documents than this are prepared by a pool of processes, one per core
 
 
 @dataclass
@@ -128,6 +134,55 @@ def prepare_all(
     yield from _validated(pending, lexicon)
 
 
+def prepare_many(
+    paths: list[Path], lexicon: Lexicon, batch: int = VALIDATION_BATCH
+) -> Iterator[tuple[Path, Prepared | DocumentError]]:
+    """:func:`prepare_all`, by a pool of one process per core when there are more than
+    :data:`PARALLEL_FROM` documents: chunks of documents go to the workers, which read,
+    extract, map and validate them, and come back in the order given, so the result is the
+    same as one process would give, in the same order. A pool that breaks (a worker killed)
+    leaves the rest to this process."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    if len(paths) <= PARALLEL_FROM or workers < 2:
+        yield from prepare_all(paths, lexicon, batch)
+        return
+    size = max(1, min(batch, -(-len(paths) // (workers * 4))))  # a few chunks a worker, for balance
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    global _POOL_LEXICON
+    from aseankg.extract.resources import resources_for
+
+    resources_for(lexicon)  # built once here; forked workers inherit it
+    _POOL_LEXICON = lexicon
+    # fork starts the workers with everything loaded; a process with other threads (the web
+    # server adding documents) must not fork, so it spawns them and they load the lexicon.
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_pool_start) as pool:
+            for prepared in pool.map(_prepare_chunk, chunks, [batch] * len(chunks)):
+                yield from prepared
+                done += 1
+    except BrokenProcessPool:
+        for chunk in chunks[done:]:
+            yield from prepare_all(chunk, lexicon, batch)
+    finally:
+        _POOL_LEXICON = None
+
+
+_POOL_LEXICON: Lexicon | None = None  # the lexicon of a pool's workers
+
+
+def _pool_start() -> None:
+    global _POOL_LEXICON
+    if _POOL_LEXICON is None:  # a spawned worker: load it (a forked one has the parent's)
+        _POOL_LEXICON = load_lexicon()
+
+
+def _prepare_chunk(paths: list[Path], batch: int) -> list[tuple[Path, Prepared | DocumentError]]:
+    assert _POOL_LEXICON is not None
+    return list(prepare_all(paths, _POOL_LEXICON, batch))
+
+
 def _map(path: Path, lexicon: Lexicon) -> Prepared:
     document = read_document(path)
     try:
@@ -210,7 +265,7 @@ def _run(
 
     lexicon = load_lexicon()
     prepared: list[Prepared] = []
-    for path, item in prepare_all(files, lexicon):
+    for path, item in prepare_many(files, lexicon):
         if isinstance(item, DocumentError):
             outcome = Outcome(path.name, path.stem, False, str(item))
         else:
