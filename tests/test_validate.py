@@ -9,6 +9,7 @@ and pyshacl, the reference; and the two must report exactly the same results.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,18 +17,27 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib.namespace import RDF, SH
 
+from aseankg.namespaces import ONTOLOGY_GRAPH as ONTOLOGY
 from aseankg.namespaces import expand
-from aseankg.paths import SHAPES_FILE
+from aseankg.paths import ONTOLOGY_FILE, SHAPES_FILE
 from aseankg.validate import (
     ENGINES,
     Report,
+    UnsupportedShapes,
     Violation,
     format_report,
+    load_ontology,
+    load_plan,
     load_shapes,
+    validate_documents,
     validate_graph,
     validate_nquads,
+    validate_quads,
+    validate_store,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
@@ -999,3 +1009,214 @@ def test_report_to_json(engine: str) -> None:
         ],
     }
     assert isinstance(report.violations[0], Violation)
+
+
+# --- batches of documents: each judged on its own ---------------------------------------------
+
+
+def _quads(graphs: dict[str, str]) -> list[pyoxigraph.Quad]:
+    return list(pyoxigraph.parse(_dataset(graphs), format=pyoxigraph.RdfFormat.N_QUADS))
+
+
+def _article(identifier: str) -> str:
+    """A conforming article ``identifier`` and its graph's provenance."""
+    return (
+        f'akgid:article-{identifier} a akg:NewsArticle ; dcterms:identifier "{identifier}" ; '
+        f'dcterms:title "ข่าว {identifier}"@th ; rdfs:label "ข่าว {identifier}"@th .\n'
+        f"<https://w3id.org/aseankg/graph/doc/{identifier}> prov:wasDerivedFrom akgid:article-{identifier} .\n"
+    )
+
+
+def _mentions(identifier: str, *entities: str) -> str:
+    return "".join(f"{e} akg:mentionedIn akgid:article-{identifier} .\n" for e in entities)
+
+
+LEXICON_PERSON = ('akgid:person-l a akg:Person ; skos:prefLabel "นายแอล"@th , "Mr L"@en ; '
+                  'rdfs:label "นายแอล"@th , "Mr L"@en ; akg:memberOf akgid:country-l .\n'
+                  'akgid:country-l a akg:Country ; skos:prefLabel "ประเทศแอล"@th , "Country L"@en ; '
+                  'rdfs:label "ประเทศแอล"@th , "Country L"@en .\n')
+
+
+def test_a_batch_refuses_exactly_the_documents_that_fail(engine: str) -> None:
+    doc_u = _article("u") + (
+        'akgid:meeting-x a akg:Meeting ; skos:prefLabel "การประชุมเอกซ์"@th , "Meeting X"@en ;'
+        ' rdfs:label "การประชุมเอกซ์"@th , "Meeting X"@en ; schema:location akgid:person-l .\n'
+        + _mentions("u", "akgid:meeting-x", "akgid:person-l") + "akgid:person-l a akg:Person .\n"
+    )
+    doc_v = _article("v") + _mentions("v", "akgid:person-l") + "akgid:person-l a akg:Person .\n"
+    lexicon = LEXICON_PERSON.split(" ; akg:memberOf")[0] + " .\n"  # the person alone
+    reports = validate_documents(_quads({DOC + "t": CONTEXT, DOC + "u": doc_u, DOC + "v": doc_v,
+                                         LEXICON: lexicon}), lang="th", engine=engine)
+    assert sorted(reports) == ["t", "u", "v"]
+    assert reports["t"].conforms and reports["v"].conforms, format_report(reports["v"])
+    assert [(v.shape, v.focus, v.value, v.document, v.focus_label) for v in reports["u"].violations] == [
+        ("akgsh:Meeting-location-class", expand("akgid:meeting-x"), expand("akgid:person-l"), "u", "การประชุมเอกซ์")
+    ]
+
+
+def test_a_document_brings_along_only_the_lexicon_facts_it_mentions(engine: str) -> None:
+    # The lexicon says person-l is a member of country-l, whose English prefLabels clash.
+    # Document v mentions both: the clash is v's. Document w mentions only the person: neither
+    # the fact nor country-l comes along, so nothing of country-l is validated in w.
+    doc_v = _article("v") + _mentions("v", "akgid:person-l", "akgid:country-l") + (
+        "akgid:person-l a akg:Person .\nakgid:country-l a akg:Country .\n")
+    doc_w = _article("w") + _mentions("w", "akgid:person-l") + "akgid:person-l a akg:Person .\n"
+    lexicon = LEXICON_PERSON.replace('"Country L"@en', '"Country L"@en , "Land L"@en')  # two @en prefLabels
+    reports = validate_documents(_quads({DOC + "v": doc_v, DOC + "w": doc_w, LEXICON: lexicon}), engine=engine)
+    assert [(v.shape, v.focus, v.document) for v in reports["v"].violations] == [
+        ("akgsh:prefLabel-unique", expand("akgid:country-l"), "v")]
+    assert reports["w"].violations == []
+
+
+def test_what_two_documents_break_together_is_blamed_on_neither(engine: str) -> None:
+    # Two articles name one entity (found by patterns, so its labels are in each document's
+    # graph) with different English labels: each document conforms; the store's union does not.
+    def doc(identifier: str, english: str) -> str:
+        return _article(identifier) + (
+            f'akgid:person-p a akg:Person ; skos:prefLabel "นายพี"@th , "{english}"@en ; '
+            f'rdfs:label "นายพี"@th , "{english}"@en ; akg:mentionedIn akgid:article-{identifier} .\n')
+
+    graphs = {DOC + "u": doc("u", "Mr P"), DOC + "v": doc("v", "Mr Pee")}
+    reports = validate_documents(_quads(graphs), engine=engine)
+    assert {name: r.violations for name, r in reports.items()} == {"u": [], "v": []}
+    assert validate_quads(_quads(graphs), engine=engine).conforms
+    union = validate_nquads(_dataset(graphs), engine=engine)
+    assert [(v.shape, v.document) for v in union.violations] == [("akgsh:prefLabel-unique", "u, v")]
+
+
+def test_validate_quads_names_every_document_that_fails_alike(engine: str) -> None:
+    bad = ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X", "akg:country akgid:country-a")
+    graphs = {DOC + "t": CONTEXT + bad, DOC + "u": _article("u") + CONTEXT.split("akgid:person-a", 1)[0].split(
+        "<https://w3id.org/aseankg/graph/doc/t>", 1)[0].replace("article-t", "article-x").replace('"t"', '"x"')}
+    report = validate_quads(_quads({DOC + "t": CONTEXT + bad, DOC + "u": CONTEXT.replace("article-t", "article-u")
+                                    .replace('"t"', '"u"').replace("/doc/t>", "/doc/u>") + bad.replace("article-t", "article-u")}),
+                            engine=engine)
+    assert graphs  # (the simpler dataset above is the one validated)
+    assert [(v.shape, v.document) for v in report.violations] == [("akgsh:InternationalOrganization-no-country", "t, u")]
+
+
+def test_lexicon_entries_no_document_mentions_are_validated_unattributed(engine: str) -> None:
+    lexicon = 'akgid:person-z a akg:Person ; skos:prefLabel "นายแซด"@th ; rdfs:label "นายแซด"@th .\n'
+    reports = validate_documents(_quads({DOC + "t": CONTEXT, LEXICON: lexicon}), engine=engine)
+    assert reports["t"].violations == []
+    assert {(v.shape, v.document) for v in reports[None].violations} == {
+        ("akgsh:prefLabel-en", None), ("akgsh:mentionedIn-min", None)}
+
+
+def test_store_validated_in_place_matches_its_dump(engine: str) -> None:
+    from aseankg.store import write_union
+
+    bad = ent("akgid:io-x", "akg:InternationalOrganization", "องค์การเอกซ์", "Organization X", "akg:country akgid:country-a")
+    store = pyoxigraph.Store()
+    store.load(_dataset({DOC + "t": CONTEXT + bad}), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.NamedNode(ONTOLOGY))
+                      for q in pyoxigraph.parse(path=str(ONTOLOGY_FILE), format=pyoxigraph.RdfFormat.TURTLE))
+    write_union(store)
+    in_place = validate_store(store, engine=engine)
+    assert in_place == validate_nquads(store.dump(format=pyoxigraph.RdfFormat.N_QUADS), engine=engine)
+    assert [(v.shape, v.document) for v in in_place.violations] == [("akgsh:InternationalOrganization-no-country", "t")]
+
+
+def test_batches_of_generated_articles_give_each_document_its_own_verdict() -> None:
+    """A batch validated as one dataset gives every document the report it gets alone (its
+    graph and the lexicon quads of what it mentions, as the build validated it before), and
+    the two engines agree on each."""
+    from bench.corpus import ArticleGenerator
+    from bench.graph import article_quads
+
+    from aseankg.graph import lexicon_quads
+    from aseankg.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    articles = list(ArticleGenerator(8, lexicon).articles(6))
+    mapped = [(a.identifier, article_quads(a), {s for s, e in a.planted.entities.items() if e.curated}) for a in articles]
+    # break one article: a mention with nothing but its type
+    broken = mapped[2][1] + [pyoxigraph.Quad(
+        pyoxigraph.NamedNode(expand("akgid:mention-broken")), pyoxigraph.NamedNode(str(RDF.type)),
+        pyoxigraph.NamedNode(expand("akg:Mention")), pyoxigraph.NamedNode(DOC + mapped[2][0]))]
+    mapped[2] = (mapped[2][0], broken, mapped[2][2])
+    everything = set().union(*(c for _, _, c in mapped))
+    batch = [q for _, quads, _ in mapped for q in quads] + lexicon_quads(lexicon.entries[s] for s in sorted(everything))
+    together = validate_documents(batch)
+    for identifier, quads, curated in mapped:
+        alone = quads + lexicon_quads(lexicon.entries[s] for s in sorted(curated))
+        assert together[identifier] == validate_documents(alone)[identifier]
+        assert together[identifier] == validate_documents(alone, engine="pyshacl")[identifier]
+    assert [name for name, report in together.items() if not report.conforms] == [mapped[2][0]]
+
+
+# --- the shapes the Oxigraph engine cannot run are refused when they are loaded -----------------
+
+
+@pytest.mark.parametrize("extra, feature", [
+    ("akgsh:X a sh:NodeShape ; sh:targetClass akg:Person ; sh:closed true ; sh:message \"x\"@en .", "sh:closed"),
+    ("akgsh:X a sh:NodeShape ; sh:targetClass akg:Person ; sh:property [ sh:path akg:holds ; "
+     "sh:qualifiedValueShape [ sh:class akg:Position ] ; sh:qualifiedMinCount 1 ; "
+     "sh:qualifiedValueShapesDisjoint true ; sh:message \"x\"@en ] .", "qualifiedValueShapesDisjoint"),
+    ("akgsh:X a sh:NodeShape ; sh:targetClass akg:Person ; sh:property [ sh:path akg:holds ; sh:minCount 1 ] .",
+     "needs an sh:message"),
+    ("akgsh:X a sh:NodeShape ; sh:targetClass akg:Person ; sh:property [ sh:path akg:holds ; "
+     "sh:datatype xsd:hexBinary ; sh:message \"x\"@en ] .", "xsd:hexBinary"),
+    ("akgsh:X a sh:NodeShape ; sh:target [ a sh:SPARQLTarget ] .", "sh:target"),
+])
+def test_unsupported_shacl_is_refused_at_load(extra: str, feature: str) -> None:
+    from aseankg.validate.shacl import class_hierarchy, compile_shapes
+
+    shapes = rdflib.Graph().parse(SHAPES_FILE, format="turtle")
+    shapes.parse(data="@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix akg: <https://w3id.org/aseankg/ontology#> ."
+                      " @prefix akgsh: <https://w3id.org/aseankg/shapes#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."
+                      + extra, format="turtle")
+    with pytest.raises(UnsupportedShapes, match=re.escape(feature)):
+        compile_shapes(shapes, class_hierarchy(load_ontology()))
+
+
+def test_the_project_shapes_compile() -> None:
+    plan = load_plan()
+    assert {r.component for r in plan.rules} >= {"minCount", "maxCount", "class", "datatype", "sparql",
+                                                  "qualifiedMinCount", "uniqueLang", "equals", "lessThan"}
+
+
+# --- random graphs: the engines agree -------------------------------------------------------------
+
+ENTITIES = [f"akgid:{n}" for n in ("e1", "e2", "e3", "person-a", "ministry-a", "io-a", "country-a", "place-a",
+                                   "article-t", "series-adgmin", "adgmin-5", "mention-m")] + ["akg:Draft", "akg:Signed"]
+CLASSES = [f"akg:{c}" for c in (
+    "Person", "Organization", "Ministry", "GovernmentAgency", "InternationalOrganization", "Country", "Place",
+    "Meeting", "MinisterialMeeting", "SeniorOfficialsMeeting", "WorkingGroupMeeting", "BilateralMeeting",
+    "CabinetMeeting", "MeetingSeries", "WorkingGroup", "Position", "PolicyDocument", "Agreement", "MoU", "Plan",
+    "Declaration", "Initiative", "Project", "Fund", "Status", "NewsArticle", "Mention")]
+PREDICATES = ["skos:prefLabel", "rdfs:label", "skos:altLabel", "akg:mentionedIn", "akg:proposedBy", "akg:holds",
+              "akg:holder", "akg:organization", "akg:title", "akg:attestedOn", "akg:country", "akg:memberOf",
+              "akg:partOf", "schema:containedInPlace", "schema:startDate", "schema:endDate", "schema:location",
+              "akg:hostCountry", "akg:chair", "schema:attendee", "schema:superEvent", "akg:series", "akg:ordinal",
+              "akg:topic", "akg:status", "akg:party", "akg:amount", "schema:currency", "akg:fundedBy",
+              "dcterms:identifier", "dcterms:title", "dcterms:issued", "schema:url", "prov:wasDerivedFrom",
+              "akg:mentionOf", "akg:inDocument", "akg:beginIndex", "akg:endIndex", "akg:anchorOf", "akg:sentence"]
+LITERALS = ['"3"^^xsd:integer', '"7"^^xsd:integer', '"-1"^^xsd:integer', '"3.0"^^xsd:decimal', '"1.50"^^xsd:decimal',
+            '"2025-01-17"^^xsd:date', '"2025-01-18"^^xsd:date', '"2025-01"^^xsd:gYearMonth', '"2025"^^xsd:gYear',
+            '"USD"', '"dollars"', '"กขคง"', '""', '"x"@th', '"y"@th', '"x"@en', '"Nai Ex"@th-Latn', '"y"@fr',
+            '"true"^^xsd:boolean', '"7"']
+
+
+def _random_graph(types, triples) -> str:
+    lines = [f"{s} a {c} ." for s, c in types] + [f"{s} {p} {o} ." for s, p, o in triples]
+    prefixes = "".join(line + "\n" for line in CONTEXT.splitlines() if line.startswith("@prefix"))
+    return prefixes + "@prefix prov: <http://www.w3.org/ns/prov#> .\n" + "\n".join(lines) + "\n"
+
+
+@given(
+    with_context=st.booleans(),
+    types=st.lists(st.tuples(st.sampled_from(ENTITIES), st.sampled_from(CLASSES)), max_size=8),
+    triples=st.lists(st.tuples(st.sampled_from(ENTITIES), st.sampled_from(PREDICATES),
+                               st.sampled_from(ENTITIES + LITERALS + ["<https://w3id.org/aseankg/graph/doc/t>"])),
+                     max_size=25),
+    hierarchy=st.booleans(),
+)
+@settings(max_examples=int(os.environ.get("AKG_RANDOM_GRAPHS", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_engines_agree_on_random_graphs(with_context: bool, types, triples, hierarchy: bool) -> None:
+    text = _random_graph(types, triples)
+    if hierarchy:  # a class hierarchy of the data's own: membership is read from the data
+        text += "akgid:e1 <http://www.w3.org/2000/01/rdf-schema#subClassOf> akg:Person .\n"
+    data = rdflib.Graph().parse(data=(CONTEXT if with_context else "") + "\n" + text, format="turtle")
+    fast, reference = (validate_graph(data, engine=engine) for engine in ENGINES)
+    assert fast == reference, format_report(fast) + "\n--- pyshacl:\n" + format_report(reference)

@@ -43,6 +43,7 @@ from aseankg.validate.shacl import VIEWS, Plan, Rule, load_ontology, load_plan
 VIEW = "urn:x-aseankg:validate:view:"
 REST = "urn:x-aseankg:validate:rest"
 LABELS = (str(SKOS.prefLabel), str(RDFS.label))
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MENTIONED_IN = expand("akg:mentionedIn")
 SUBCLASS = str(RDFS.subClassOf)
 
@@ -201,7 +202,7 @@ def _validate(
     values = "VALUES ?view { " + " ".join(f"<{graph.value}>" for graph in views) + " }"
     rows = _run(plan, mode, lambda query: store.query(query.replace(VIEWS, values)),
                 lambda solution: index.get(solution["view"].value), True)
-    labels = _labels(store, rows, views=views)
+    labels = _labels(store, rows, views=views, originals=originals)
     shown = _shown_values(rows, originals)
     found: list[list[Violation]] = [[] for _ in views]
     for row in rows:
@@ -319,8 +320,10 @@ def _violation(row: Row, labels: dict, shown: dict, lang: str, document: str | N
     )
 
 
-def _labels(store: pyoxigraph.Store, rows: list[Row], views: list | None, options: dict | None = None) -> dict:
-    """skos:prefLabel (else rdfs:label) of every focus node with a result, per view."""
+def _labels(store: pyoxigraph.Store, rows: list[Row], views: list | None, options: dict | None = None,
+            originals: Originals | None = None) -> dict:
+    """skos:prefLabel (else rdfs:label) of every focus node with a result, per view, as
+    (text, language tag) pairs; a typed literal label reads as the input wrote it."""
     wanted = {(row.view, row.focus) for row in rows if isinstance(row.focus, pyoxigraph.NamedNode)}
     if not wanted:
         return {}
@@ -336,16 +339,36 @@ def _labels(store: pyoxigraph.Store, rows: list[Row], views: list | None, option
                  f"FILTER(?p IN (<{LABELS[0]}>, <{LABELS[1]}>)) }}")
     for solution in store.query(query, **(options or {})):
         view = index[solution["view"].value] if views is not None else None
-        pair = text_and_language(solution["label"])
-        if pair is not None:
-            found[(view, solution["this"])][solution["p"].value].append(pair)
+        if isinstance(solution["label"], pyoxigraph.Literal):
+            found[(view, solution["this"])][solution["p"].value].append(solution["label"])
+    typed = {(view, focus, predicate, term) for (view, focus), by_predicate in found.items()
+             for predicate, terms in by_predicate.items() for term in terms
+             if not term.language and term.datatype.value != XSD_STRING}
+    written = _as_written(typed, originals) if typed and originals is not None else {}
     labels = {}
-    for key, by_predicate in found.items():
+    for (view, focus), by_predicate in found.items():
         for predicate in LABELS:  # prefLabels first; rdfs:label only when there is none
-            if by_predicate.get(predicate):
-                labels[key] = sorted(set(by_predicate[predicate]))
+            terms = by_predicate.get(predicate)
+            if terms:
+                labels[(view, focus)] = sorted({
+                    (written[(view, focus, predicate, t)], t.language or "") if (view, focus, predicate, t) in written
+                    else text_and_language(t) for t in terms})
                 break
     return labels
+
+
+def _as_written(wanted: set[tuple], originals: Originals) -> dict[tuple, str]:
+    """(view, focus, predicate, literal as stored) → the literal's text as the input wrote it."""
+    candidates = {key: list(originals(key[0], key[1], key[2])) for key in wanted}
+    pending = {term for options in candidates.values() for term, _ in options}
+    canonical = _canonical(pending) if pending else {}
+    written = {}
+    for key, options in candidates.items():
+        for term, _ in sorted(options, key=lambda o: o[1]):
+            if canonical.get(term) == key[3]:
+                written[key] = term.value
+                break
+    return written
 
 
 def _originals_from_views(views: list[list]) -> Originals:
