@@ -100,10 +100,6 @@ class WorkerProcess:
         self.writer = writer
         self._header: tuple[bytes, int] | None = None  # read, its payload not yet
 
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
     def send(self, kind: bytes, payload: bytes = b"") -> None:
         self.writer.write(_HEADER.pack(kind, len(payload)) + payload)
 
@@ -138,16 +134,12 @@ class QueryPool:
         self.current = current
         self._idle: asyncio.LifoQueue[WorkerProcess] | None = None
         self._live: set[WorkerProcess] = set()
-        self._starting = 0
         self._tasks: set[asyncio.Task] = set()
-        self._lock: asyncio.Lock | None = None
         self._closed = False
-        self.replaced = 0  # workers killed and replaced (a query over its time, a crash)
 
     async def _ensure_started(self) -> asyncio.LifoQueue[WorkerProcess]:
         if self._idle is None:
             self._idle = asyncio.LifoQueue()
-            self._lock = asyncio.Lock()
             for _ in range(self.limits.query_workers):
                 self._spawn_later()
         return self._idle
@@ -157,12 +149,8 @@ class QueryPool:
         await self._ensure_started()
 
     def _spawn_later(self) -> None:
-        if self._closed:
-            return
-        self._starting += 1
-        task = asyncio.get_running_loop().create_task(self._spawn())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if not self._closed:
+            self.keep(asyncio.get_running_loop().create_task(self._spawn()))
 
     async def _spawn(self) -> None:
         try:
@@ -170,10 +158,8 @@ class QueryPool:
         except Exception:
             log.exception("a query worker could not start")
             await asyncio.sleep(1.0)  # then try again, without spinning
-            self._starting -= 1
             self._spawn_later()
             return
-        self._starting -= 1
         if self._closed:
             worker.kill()
             return
@@ -181,15 +167,12 @@ class QueryPool:
         assert self._idle is not None
         self._idle.put_nowait(worker)
 
-    def pids(self) -> list[int]:
-        """The live workers' process ids (for operators and tests)."""
-        return sorted(w.pid for w in self._live)
-
     async def acquire(self, timeout: float) -> WorkerProcess:
         idle = await self._ensure_started()
         try:
-            return await asyncio.wait_for(idle.get(), timeout)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(timeout):
+                return await idle.get()
+        except TimeoutError:
             raise Busy from None
 
     def release(self, worker: WorkerProcess) -> None:
@@ -201,7 +184,6 @@ class QueryPool:
         if worker in self._live:
             self._live.discard(worker)
             worker.kill()
-            self.replaced += 1
             self._spawn_later()
 
     def keep(self, task: asyncio.Task) -> None:
