@@ -291,6 +291,8 @@ def _run(plan: Plan, mode: str, query: Callable[[str], Iterable], view_of: Calla
 
 def _row(rule: Rule, solution, view: int | None) -> Row:
     value = solution["value"] if rule.has_value else None
+    if value is None and rule.component == "sparql":  # SHACL: unbound ?value reports the focus node
+        value = solution["this"]
     path = solution["path"] if rule.path_from_row else None
     return Row(rule, view, solution["this"], value, path)
 

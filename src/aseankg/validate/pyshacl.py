@@ -208,7 +208,8 @@ def _sparql_results(union: rdflib.Graph, lang: str, locate: _Locate) -> list[Vio
             focus = _rdflib(row["this"])
             if focus not in focus_nodes:
                 continue
-            value = _rdflib(row["value"]) if "value" in names and row["value"] is not None else None
+            # SHACL-SPARQL: a result with no ?value reports the focus node as its value
+            value = _rdflib(row["value"]) if "value" in names and row["value"] is not None else focus
             path = _rdflib(row["path"]) if "path" in names and row["path"] is not None else None
             step = (str(path), False) if isinstance(path, URIRef) else None
             violations.append(
