@@ -87,6 +87,14 @@ def _hierarchy_triples() -> tuple[pyoxigraph.Triple, ...]:
                  if isinstance(s, rdflib.URIRef) and isinstance(o, rdflib.URIRef))
 
 
+@lru_cache(maxsize=2)
+def _context_lines(hierarchy: bool) -> tuple[str, ...]:
+    """The individuals' triples (and the class hierarchy) as N-Triples lines."""
+    triples = _individuals() + (_hierarchy_triples() if hierarchy else ())
+    text = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+    return tuple(line[:-2] for line in text.splitlines() if line)
+
+
 @lru_cache(maxsize=1)
 def _context_nodes() -> frozenset[str]:
     """The nodes of the individuals' triples a document could share with them (not the
@@ -109,24 +117,23 @@ def validate_dataset(
     store.extend(quads)
     graphs = {g.value: g for g in store.named_graphs() if isinstance(g, pyoxigraph.NamedNode)}
     documents = sorted(name for name in graphs if name.startswith(DOC_GRAPH))
-    rest: list[pyoxigraph.Quad] = []
+    rest: list[str] = []  # N-Triples lines of what no document brings along
     if LEXICON_GRAPH in graphs:
         rest += _share_lexicon(store, graphs[LEXICON_GRAPH])
         store.remove_graph(graphs[LEXICON_GRAPH])
     for name, graph in graphs.items():
         if name != LEXICON_GRAPH and not name.startswith(DOC_GRAPH):
             if name != ONTOLOGY_GRAPH:  # validation mixes in the ontology's context itself
-                rest += store.quads_for_pattern(None, None, None, graph)
+                rest += _lines(store, graph)
             store.remove_graph(graph)
     if not graphs:  # a plain graph: the default graph is the data
-        rest += store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+        rest += _lines(store, pyoxigraph.DefaultGraph())
     store.clear_graph(pyoxigraph.DefaultGraph())
     views = [pyoxigraph.NamedNode(name) for name in documents]
     names: list[str | None] = [name[len(DOC_GRAPH):] for name in documents]
     if rest:
-        graph = pyoxigraph.NamedNode(REST)
-        store.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, graph) for q in rest)
-        views.append(graph)
+        _load(store, rest, REST)
+        views.append(pyoxigraph.NamedNode(REST))
         names.append(None)
     return names, _validate(store, views, names, lang, _originals_from_quads(quads), plan or load_plan())
 
@@ -193,11 +200,10 @@ def _validate(
     index = {graph.value: i for i, graph in enumerate(views)}
     own_hierarchy = _data_hierarchy(store, views=True)
     paths = bool(own_hierarchy)  # the data states classes of its own: read membership from it
-    context = _individuals() + (_hierarchy_triples() if paths else ())
+    context = _context_lines(paths)
     touching = set(range(len(views))) if paths else _touching_context(store, index)
     for i in sorted(touching):
-        graph = views[i]
-        store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in context)
+        _load(store, context, views[i].value)
     mode = "views-paths" if paths else "views"
     values = "VALUES ?view { " + " ".join(f"<{graph.value}>" for graph in views) + " }"
     rows = _run(plan, mode, lambda query: store.query(query.replace(VIEWS, values)),
@@ -247,28 +253,42 @@ def _data_hierarchy(store: pyoxigraph.Store, views: bool, options: dict | None =
     return frozenset((row["a"].value, row["b"].value) for row in rows)
 
 
-def _share_lexicon(store: pyoxigraph.Store, lexicon: pyoxigraph.NamedNode) -> list[pyoxigraph.Quad]:
-    """Copy into each document graph the lexicon triples it brings along; return the lexicon
-    triples no document brings along."""
-    by_subject: dict[Term, list[pyoxigraph.Quad]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, None, None, lexicon):
-        by_subject[quad.subject].append(quad)
-    mentioned: dict[str, set[Term]] = defaultdict(set)
+def _share_lexicon(store: pyoxigraph.Store, lexicon: pyoxigraph.NamedNode) -> list[str]:
+    """Copy into each document graph the lexicon triples it brings along; return (as
+    N-Triples lines) the lexicon triples no document brings along. The triples travel as
+    N-Triples text: building pyoxigraph terms in Python costs more than Oxigraph's parser."""
+    by_subject: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for line in _lines(store, lexicon):
+        subject, _, obj = line.split(" ", 2)
+        by_subject[subject].append((line, obj))
+    mentioned: dict[str, set[str]] = defaultdict(set)
     rows = store.query(f"SELECT ?g ?s WHERE {{ GRAPH ?g {{ ?s <{MENTIONED_IN}> ?a }} "
                        f"FILTER(STRSTARTS(STR(?g), \"{DOC_GRAPH}\")) }}")
     for row in rows:
-        mentioned[row["g"].value].add(row["s"])
-    somewhere: set[Term] = set()
+        mentioned[row["g"].value].add(str(row["s"]))
+    somewhere: set[str] = set()
+    copies = []
     for name, subjects in mentioned.items():
-        graph = pyoxigraph.NamedNode(name)
         brought = subjects & by_subject.keys()
         somewhere |= brought
-        store.extend(
-            pyoxigraph.Quad(q.subject, q.predicate, q.object, graph)
-            for s in brought for q in by_subject[s]
-            if q.object not in by_subject or q.object in subjects
-        )
-    return [q for s, quads in by_subject.items() if s not in somewhere for q in quads]
+        suffix = f" <{name}> .\n"
+        copies += [line + suffix for s in brought for line, obj in by_subject[s]
+                   if obj not in by_subject or obj in subjects]
+    if copies:
+        store.load("".join(copies).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    return [line for s, lines in by_subject.items() if s not in somewhere for line, _ in lines]
+
+
+def _lines(store: pyoxigraph.Store, graph) -> list[str]:
+    """The triples of ``graph`` as N-Triples lines (no final " ."). Blank nodes are named
+    apart: each keeps its identity within one load (labels are not kept)."""
+    text = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
+    return [line[:-2] for line in text.splitlines() if line]
+
+
+def _load(store: pyoxigraph.Store, lines: list[str], graph: str) -> None:
+    suffix = f" <{graph}> .\n"
+    store.load("".join(line + suffix for line in lines).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def _run(plan: Plan, mode: str, query: Callable[[str], Iterable], view_of: Callable, views: bool) -> list[Row]:
