@@ -38,7 +38,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, ONTOLOGY_GRAPH, compact, expand
 from aseankg.validate.report import Violation, pick, show, text_and_language
-from aseankg.validate.shacl import VIEWS, Plan, Rule, load_ontology, load_plan
+from aseankg.validate.shacl import CANDIDATES, VIEWS, Plan, Rule, load_ontology, load_plan
 
 VIEW = "urn:x-aseankg:validate:view:"
 REST = "urn:x-aseankg:validate:rest"
@@ -202,12 +202,13 @@ def _validate(
     paths = bool(own_hierarchy)  # the data states classes of its own: read membership from it
     context = _context_lines(paths)
     touching = set(range(len(views))) if paths else _touching_context(store, index)
-    for i in sorted(touching):
-        _load(store, context, views[i].value)
+    if touching:
+        store.load("".join(f"{line} {views[i]} .\n" for i in sorted(touching) for line in context).encode("utf-8"),
+                   format=pyoxigraph.RdfFormat.N_QUADS)
     mode = "views-paths" if paths else "views"
     values = "VALUES ?view { " + " ".join(f"<{graph.value}>" for graph in views) + " }"
     rows = _run(plan, mode, lambda query: store.query(query.replace(VIEWS, values)),
-                lambda solution: index.get(solution["view"].value), True)
+                lambda solution: index.get(solution["view"].value), True, lambda i: str(views[i]))
     labels = _labels(store, rows, views=views, originals=originals)
     shown = _shown_values(rows, originals)
     found: list[list[Violation]] = [[] for _ in views]
@@ -226,7 +227,7 @@ def _context_alone_cached(plan: Plan, lang: str) -> tuple[Violation, ...]:
     graph = pyoxigraph.NamedNode(f"{VIEW}context")
     store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in _individuals())
     rows = _run(plan, "views", lambda query: store.query(query.replace(VIEWS, f"VALUES ?view {{ <{graph.value}> }}")),
-                lambda solution: 0, True)
+                lambda solution: 0, True, lambda i: str(graph))
     labels = _labels(store, rows, views=[graph])
     return tuple(_violation(row, labels, {}, lang, None) for row in rows)
 
@@ -291,20 +292,36 @@ def _load(store: pyoxigraph.Store, lines: list[str], graph: str) -> None:
     store.load("".join(line + suffix for line in lines).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
 
 
-def _run(plan: Plan, mode: str, query: Callable[[str], Iterable], view_of: Callable, views: bool) -> list[Row]:
+def _run(plan: Plan, mode: str, query: Callable[[str], Iterable], view_of: Callable, views: bool,
+         graph_of: Callable[[int], str] = str) -> list[Row]:
     """Every rule's rows (in views mode, those of the views); a rule's candidates are kept when
     on a focus node of its shape (the focus nodes of a shape are read only when one of its
     rules has candidates)."""
-    focus: dict[str, set[tuple]] = {}
+    focus: dict[str, set[tuple]] = {}  # shape → (view, node) pairs known to be focus nodes
+    checked_by: dict[str, set[tuple]] = {}  # shape → pairs already asked about
+
+    def candidates(pairs: set[tuple]) -> str:
+        """Only these pairs' focus membership is asked (any blank node: all of the shape's)."""
+        if not all(isinstance(node, pyoxigraph.NamedNode) for _, node in pairs):
+            return ""
+        if not views:
+            return "VALUES ?this { " + " ".join(str(node) for _, node in pairs) + " }"
+        return "VALUES (?view ?this) { " + " ".join(f"({graph_of(view)} {node})" for view, node in pairs) + " }"
+
     rows = []
     for rule in plan.rules:
         found = [_row(rule, s, view_of(s)) for s in query(rule.queries[mode])]
         if views:
             found = [row for row in found if row.view is not None]
         if found and rule.focus is not None:
-            if rule.focus not in focus:
-                focus[rule.focus] = {(view_of(s), s["this"]) for s in query(plan.focus[rule.focus][mode])}
-            found = [row for row in found if (row.view, row.focus) in focus[rule.focus]]
+            known = focus.setdefault(rule.focus, set())
+            checked = checked_by.setdefault(rule.focus, set())
+            unchecked = {(row.view, row.focus) for row in found} - checked
+            if unchecked:
+                known |= {(view_of(s), s["this"]) for s in query(
+                    plan.focus[rule.focus][mode].replace(CANDIDATES, candidates(unchecked)))}
+                checked |= unchecked
+            found = [row for row in found if (row.view, row.focus) in known]
         rows.extend(found)
     return rows
 

@@ -58,6 +58,7 @@ from aseankg.namespaces import compact
 from aseankg.validate.report import severity_name
 
 VIEWS = "#VIEWS#"  # replaced by ``VALUES ?view { … }`` when a query needs the list of views
+CANDIDATES = "#CANDIDATES#"  # in focus queries: ``VALUES (?view ?this) { … }``, the nodes to check (or nothing)
 RDF_TYPE = f"<{RDF.type}>"
 SUBCLASS = f"<{RDFS.subClassOf}>"
 
@@ -141,7 +142,7 @@ def compile_shapes(shapes: rdflib.Graph, hierarchy: Iterable[tuple[str, str]] = 
     for shape, component, queries in checks:
         for mode, query in queries.items():
             try:
-                empty.query(query.replace(VIEWS, "VALUES ?view { <urn:x-aseankg:probe> }"))
+                empty.query(query.replace(VIEWS, "VALUES ?view { <urn:x-aseankg:probe> }").replace(CANDIDATES, ""))
             except (SyntaxError, ValueError, OSError) as exc:
                 raise UnsupportedShapes(f"{shape}: the {component} query ({mode}) does not run: {exc}") from exc
     return Plan(tuple(rules), pairs, dict(compiler.focus), source, frozenset(r.component for r in rules))
@@ -410,6 +411,11 @@ class _Compiler:
 
     def _focus_rows(self, shape) -> str:
         """A sub-SELECT binding ``?this`` (and ``?view``) to each focus node of ``shape``."""
+        head = "?view ?this" if self.views else "?this"
+        return f"{{ SELECT DISTINCT {head} WHERE {{ {self._focus_union(shape)} }} }}"
+
+    def _focus_union(self, shape) -> str:
+        """A pattern matching each focus node ``?this`` of ``shape`` (in ``?view``)."""
         parts = []
         classes = list(self.g.objects(shape, SH.targetClass))
         if classes:
@@ -422,16 +428,15 @@ class _Compiler:
         if nodes:
             values = " ".join(sparql_term(n) for n in nodes)
             parts.append((VIEWS if self.views else "") + f" VALUES ?this {{ {values} }}")
-        union = " UNION ".join("{ " + p + " }" for p in parts)
-        head = "?view ?this" if self.views else "?this"
-        return f"{{ SELECT DISTINCT {head} WHERE {{ {union} }} }}"
+        return " UNION ".join("{ " + p + " }" for p in parts)
 
     def _focus_key(self, shape) -> str:
         """The key of ``shape``'s focus query in :attr:`Plan.focus` (compiled on first use)."""
         key = str(shape)
         if key not in self.focus:
             mode = self.mode
-            self.focus[key] = self._build(lambda: f"SELECT ?view ?this WHERE {self._focus_rows(shape)}")
+            self.focus[key] = self._build(
+                lambda: f"SELECT DISTINCT ?view ?this WHERE {{ {CANDIDATES} {self._focus_union(shape)} }}")
             self.mode = mode
         return key
 
@@ -853,5 +858,5 @@ def _check_regex(pattern: str, flags: str, shape: str) -> None:
         raise UnsupportedShapes(f"{shape}: Oxigraph cannot run sh:pattern {pattern!r}")
 
 
-__all__ = ["MODES", "VIEWS", "Plan", "Rule", "UnsupportedShapes", "class_hierarchy", "compile_shapes", "load_ontology",
+__all__ = ["CANDIDATES", "MODES", "VIEWS", "Plan", "Rule", "UnsupportedShapes", "class_hierarchy", "compile_shapes", "load_ontology",
            "load_plan", "load_shapes", "path_step", "show_path"]
