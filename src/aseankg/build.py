@@ -160,7 +160,11 @@ def prepare_many(
     try:
         with ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_pool_start) as pool:
             for prepared in pool.map(_prepare_chunk, chunks, [batch] * len(chunks)):
-                yield from prepared
+                for path, item in prepared:
+                    if isinstance(item, tuple):
+                        document, extraction, data = item
+                        item = Prepared(document, extraction, list(pyoxigraph.parse(data, format=_WIRE)))
+                    yield path, item
                 done += 1
     except BrokenProcessPool:
         for chunk in chunks[done:]:
@@ -170,6 +174,9 @@ def prepare_many(
 
 
 _POOL_LEXICON: Lexicon | None = None  # the lexicon of a pool's workers
+# Quads travel from the workers as N-Quads: pickling pyoxigraph terms one by one costs more
+# than preparing the document.
+_WIRE = pyoxigraph.RdfFormat.N_QUADS
 
 
 def _pool_start() -> None:
@@ -178,9 +185,13 @@ def _pool_start() -> None:
         _POOL_LEXICON = load_lexicon()
 
 
-def _prepare_chunk(paths: list[Path], batch: int) -> list[tuple[Path, Prepared | DocumentError]]:
+def _prepare_chunk(paths: list[Path], batch: int) -> list[tuple[Path, tuple | DocumentError]]:
     assert _POOL_LEXICON is not None
-    return list(prepare_all(paths, _POOL_LEXICON, batch))
+    return [
+        (path, (item.document, item.extraction, pyoxigraph.serialize(item.quads, format=_WIRE)))
+        if isinstance(item, Prepared) else (path, item)
+        for path, item in prepare_all(paths, _POOL_LEXICON, batch)
+    ]
 
 
 def _map(path: Path, lexicon: Lexicon) -> Prepared:
@@ -287,11 +298,19 @@ def _run(
         assert store is not None
         if replace or store_dir.current() is None:
             store.bulk_extend(ontology_quads())
-        for item in prepared:
-            graph = pyoxigraph.NamedNode(doc_graph(item.document.identifier))
+        # One bulk load for all the documents' graphs (a load per document costs ten times
+        # more). Adding, a document replaces the graph it had; a later file with the same
+        # identifier replaces an earlier one, as it would have one by one.
+        last = {item.document.identifier: i for i, item in enumerate(prepared)}
+        for identifier in last:
+            graph = pyoxigraph.NamedNode(doc_graph(identifier))
             if not replace and store.contains_named_graph(graph):
                 store.remove_graph(graph)
-            store.bulk_extend(item.quads)
+        store.bulk_extend(
+            q for i, item in enumerate(prepared)
+            if replace or last[item.document.identifier] == i
+            for q in item.quads
+        )
         lexicon_graph = pyoxigraph.NamedNode(LEXICON_GRAPH)
         if store.contains_named_graph(lexicon_graph):
             store.remove_graph(lexicon_graph)
