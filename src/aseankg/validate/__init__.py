@@ -62,9 +62,10 @@ def validate_graph(
 
     triples = [pyoxigraph.Triple(*(fast.to_oxigraph(t) for t in triple)) for triple in data]
 
-    def originals(view: int, focus, predicate: str):
+    def originals(view: int, focus, predicate: str | None):
         subject = fast.to_rdflib(focus)
-        return [(fast.to_oxigraph(o), show(o)) for o in data.objects(subject, rdflib.URIRef(predicate))
+        return [(fast.to_oxigraph(o), show(o))
+                for o in data.objects(subject, rdflib.URIRef(predicate) if predicate else None)
                 if isinstance(o, rdflib.Literal)]
 
     (found,) = fast.validate_views([triples], [document], lang, originals)

@@ -48,7 +48,7 @@ MENTIONED_IN = expand("akg:mentionedIn")
 SUBCLASS = str(RDFS.subClassOf)
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
-# Originals: for a focus node and predicate, the input's own literals (to show them as written).
+# Originals: for a view, focus node and predicate (None: any), the input's own literals (to show them as written).
 Originals = Callable[[int, Term, str], Iterable[tuple[Term, str]]]
 
 
@@ -414,12 +414,13 @@ def _originals_from_views(views: list[list]) -> Originals:
     """The input's literals of each view, indexed on first use."""
     index: dict[int, dict[tuple, list]] = {}
 
-    def lookup(view: int, focus: Term, predicate: str):
+    def lookup(view: int, focus: Term, predicate: str | None):
         if view not in index:
             by_key = defaultdict(list)
             for q in views[view]:
                 if isinstance(q.object, pyoxigraph.Literal):
                     by_key[(q.subject, q.predicate.value)].append(q.object)
+                    by_key[(q.subject, None)].append(q.object)
             index[view] = by_key
         return [(term, show(term)) for term in index[view].get((focus, predicate), ())]
 
@@ -430,12 +431,13 @@ def _originals_from_quads(quads: list) -> Originals:
     """The input's literals of a dataset (any graph), indexed on first use."""
     index: dict[tuple, list] = {}
 
-    def lookup(view: int, focus: Term, predicate: str):
+    def lookup(view: int, focus: Term, predicate: str | None):
         if not index:
             index[None] = []
             for q in quads:
                 if isinstance(q.object, pyoxigraph.Literal):
                     index.setdefault((q.subject, q.predicate.value), []).append(q.object)
+                    index.setdefault((q.subject, None), []).append(q.object)
         return [(term, show(term)) for term in set(index.get((focus, predicate), ()))]
 
     return lookup
@@ -451,8 +453,8 @@ def _shown_values(rows: list[Row], originals: Originals) -> dict:
         if step is None or step[1]:
             continue
         key = (row.view, row.focus, row.value)
-        if key not in candidates:
-            candidates[key] = list(originals(row.view, row.focus, step[0]))
+        if key not in candidates:  # the path's values first; then any (sh:equals reports the other property's)
+            candidates[key] = list(originals(row.view, row.focus, step[0])) + list(originals(row.view, row.focus, None))
     pending = {term for options in candidates.values() for term, _ in options}
     if not pending:
         return {}

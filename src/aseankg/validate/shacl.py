@@ -794,10 +794,11 @@ def _less(a: str, b: str, strict: bool) -> str:
     and never with other values; other literals compare as values when both are numbers or of
     one datatype, else by datatype IRI (rdflib's order). Blank nodes never compare."""
     op = "<" if strict else "<="
-    return (f"COALESCE(!isBlank({a}) && !isBlank({b}) && IF({_stringish(a)} != {_stringish(b)}, false, "
+    numbers = f"COALESCE(isNumeric({a}) && isNumeric({b}) && {a} {op} {b}, false)"  # the usual case, decided fast
+    return (f"({numbers} || COALESCE(!isBlank({a}) && !isBlank({b}) && IF({_stringish(a)} != {_stringish(b)}, false, "
             f"IF({_stringish(a)}, STR({a}) {op} STR({b}), "
             f"IF(({_numeric(a)} && {_numeric(b)}) || DATATYPE({a}) = DATATYPE({b}), {a} {op} {b}, "
-            f"STR(DATATYPE({a})) {op} STR(DATATYPE({b}))))), false)")
+            f"STR(DATATYPE({a})) {op} STR(DATATYPE({b}))))), false))")
 
 
 def _datatype(x: str, datatype, shape: str) -> str:
