@@ -1,7 +1,9 @@
 """Lookup structures built once per lexicon: tries of names and vocabulary, the word list
 for segmentation, PyThaiNLP's name lists.
 
-Building them takes about a second; every article afterwards only looks things up.
+Building them takes about a second; every article afterwards only looks things up. PyThaiNLP's
+own default word trie (which its romaniser segments with) is loaded here too, so that a build's
+worker processes, forked after this, do not each load it again.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 from pythainlp.corpus.common import thai_words
+from pythainlp.tokenize import word_dict_trie
 from pythainlp.util import Trie as WordTrie
 
 from aseankg.extract.trie import Trie
@@ -105,6 +108,7 @@ def _build(lexicon: Lexicon) -> Resources:
         for words in group.values():
             extra.update(w for w in words if isinstance(w, str) and " " not in w)
     word_trie = WordTrie(set(dictionary) | extra)
+    word_dict_trie()  # PyThaiNLP's default trie (cached by PyThaiNLP), for romanisation
     given_names = frozenset(thai_male_names()) | frozenset(thai_female_names())
 
     return Resources(
