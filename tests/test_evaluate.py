@@ -8,7 +8,7 @@ import pytest
 
 from aseankg.corpus import read_document
 from aseankg.evaluate import GoldError, Scores, evaluate, main, read_gold, score_document
-from aseankg.extract.model import Entity, Extraction, Fact, Ref, Value
+from aseankg.extract.model import Mention, Entity, Extraction, Fact, Ref, Value
 from aseankg.lexicon import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +55,7 @@ def test_scores_count_class_and_relation_errors():
         path.unlink()
     extraction = Extraction(
         entities={"a": Entity("a", "akg:Person"), "b": Entity("b", "akg:Place"), "c": Entity("c", "akg:Person")},
+        mentions=[Mention(slug, 0, 1, "x", "x") for slug in "abc"],
         facts=[Fact("a", "schema:attendee", Ref("b")), Fact("m", "akg:ordinal", Value("4", "xsd:integer")),
                Fact("a", "akg:title", Value("x", lang="th"))],
     )

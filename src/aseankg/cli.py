@@ -53,7 +53,7 @@ def _run_pipeline(action, paths: list[Path], store: StoreDir, label: str, **kwar
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as progress:
+    with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task(label, total=len(files))
 
         def on_document(outcome) -> None:
