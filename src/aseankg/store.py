@@ -184,11 +184,12 @@ def write_union(store: pyoxigraph.Store) -> None:
     """
     default = pyoxigraph.DefaultGraph()
     store.clear_graph(default)
-    for graph in list(store.named_graphs()):
-        store.bulk_extend(
-            pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
-            for q in store.quads_for_pattern(None, None, None, graph)
-        )
+    named = list(store.quads_for_pattern(None, None, None, None))  # read before writing
+    store.bulk_extend(
+        pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+        for q in named
+        if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+    )
 
 
 def has_union(store: pyoxigraph.Store) -> bool:
