@@ -67,7 +67,8 @@ def _run_pipeline(action, paths: list[Path], store: StoreDir, label: str, **kwar
             _fail(f"{label} failed while writing the store ({exc}); the graph serving is unchanged")
     if result.up_to_date:
         console.print(
-            f"Graph in {store.root} is up to date ({result.triples} triples): nothing that feeds it changed, not rebuilding."
+            f"Graph in {store.root} is up to date ({result.triples} triples): nothing that feeds it changed, not rebuilding.",
+            soft_wrap=True,
         )
         return
     console.print(
