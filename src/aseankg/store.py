@@ -81,7 +81,7 @@ class StoreDir:
         self.generations.mkdir(parents=True, exist_ok=True)
         self._remove_dead_builds()
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        name = f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
+        name = f"{stamp}-{os.getpid()}-{time.time_ns()}"
         path = self.generations / (name + _BUILDING)
         path.mkdir()
         try:
@@ -107,12 +107,20 @@ class StoreDir:
         """Remove old generations, keeping the newest ``keep`` (a reader may still hold the previous)."""
         done = sorted(
             (p for p in self.generations.iterdir() if not p.name.endswith(_BUILDING)),
-            key=lambda p: p.name,
+            key=_started,
         )
         current = self.current()
         for path in done[:-keep]:
             if path != current:
                 shutil.rmtree(path, ignore_errors=True)
+
+
+def _started(path: Path) -> int:
+    """When a generation was begun (the nanoseconds its name ends with), for ordering."""
+    try:
+        return int(path.name.removesuffix(_BUILDING).rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return 0
 
 
 class Generation:
