@@ -209,9 +209,11 @@ def test_kill_minus_nine_while_writing_the_generation(store: Path, server: Serve
         while not building(store):  # it has read every document and is writing the new generation
             assert process.poll() is None, "the build ended without writing a generation"
             assert time.monotonic() < deadline
-            time.sleep(0.002)
-        time.sleep(0.3)
-        # meanwhile the server still serves the previous graph
+            time.sleep(0.001)
+        # Frozen where it is (writing takes a few hundred milliseconds, the poll one): the
+        # server still serves the previous graph while the new one is half written.
+        os.kill(process.pid, signal.SIGSTOP)
+        assert building(store), "the build finished before it could be stopped"
         assert served(server) == before.dataset
         _kill(process)
     finally:
@@ -231,21 +233,50 @@ def test_kill_minus_nine_while_writing_the_generation(store: Path, server: Serve
     assert r.json()["boolean"] is True
 
 
-def test_kill_minus_nine_while_reading_documents(tmp_path: Path, many: Path) -> None:
-    """Killed before it writes anything (in its own store: the previous test switched the shared one)."""
-    docs = write_articles(tmp_path / "docs", [831])
+def test_kill_minus_nine_while_reading_documents(tmp_path: Path) -> None:
+    """Killed while it reads a document (in its own store: the previous test switched the shared
+    one). The last document is a named pipe no one writes to, so the build is surely blocked
+    reading it, before it writes anything, when it is killed."""
+    docs = write_articles(tmp_path / "docs", [831, 832])
     store = tmp_path / "store"
     assert run_cli("build", str(docs[0].parent), "--store", str(store)).returncode == 0
+    pipe = tmp_path / "pipe" / "stalled.txt"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
     srv = start_server(store)
     try:
         with srv.client() as http:
             first = http.get("/export/aseankg.nq").content
         link = os.readlink(store / "current")
-        process = _start_build(store, many)
-        time.sleep(4)  # the lexicon is loaded, documents are being read
-        _kill(process)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "aseankg.cli", "build", str(docs[0].parent), str(pipe), "--force", "--store", str(store)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while (writer := _writer(pipe)) is None:
+                assert process.poll() is None, "the build ended without reading the pipe"
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
+            try:  # held open and silent: the build waits for bytes that never come
+                time.sleep(0.2)
+                _kill(process)
+            finally:
+                os.close(writer)
+        finally:
+            if process.poll() is None:
+                process.kill()
         assert os.readlink(store / "current") == link
+        assert building(store) == []
         with srv.client() as http:
             assert http.get("/export/aseankg.nq").content == first
     finally:
         stop_server(srv)
+
+
+def _writer(pipe: Path) -> int | None:
+    """A writing end of ``pipe`` once a process has it open for reading, else None."""
+    try:
+        return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:  # ENXIO: no reader yet
+        return None
