@@ -113,8 +113,8 @@ def add(
 @app.command()
 def serve(
     store: StoreOption = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(envvar="AKG_HOST", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(envvar="AKG_PORT", help="Port to listen on.")] = 8000,
     admin_token_file: Annotated[
         Optional[Path],
         typer.Option(help="A file holding the curators' token: enables POST /api/documents (else $AKG_ADMIN_TOKEN)."),
