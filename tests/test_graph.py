@@ -52,6 +52,10 @@ def test_document_graph_holds_article_entities_mentions_and_facts() -> None:
     ask = lambda q: bool(store.query(q, use_default_graph_as_union=True))
     assert ask(f"ASK {{ {article} <http://purl.org/dc/terms/issued> \"2025-02-03\"^^<http://www.w3.org/2001/XMLSchema#date> }}")
     assert ask(f"ASK {{ <{graph.value}> <http://www.w3.org/ns/prov#wasDerivedFrom> {article} }}")
+    # the article's whole text, the one its mentions' offsets index
+    (text,) = [q.object for q in quads if q.subject == article and q.predicate.value == "https://schema.org/text"]
+    assert text.value == TEXT and text.language == "th"
+    assert all(text.value[m.begin : m.end] == m.anchor for m in extraction.mentions)
     # super-classes are materialised from the ontology
     assert ask(f"ASK {{ <{AKGID}adgmin-7> a <{AKG}Meeting>, <https://schema.org/Event> }}")
     # two entities named by one span: two mention nodes, each with exactly one mentionOf

@@ -130,6 +130,8 @@ def article_quads(document: Document, graph: NamedNode) -> Iterator[Quad]:
         yield Quad(article, node("dcterms:issued"), issued, graph)
     if document.url:
         yield Quad(article, node("schema:url"), NamedNode(document.url), graph)
+    # The text every mention's offsets index, so an article page can show it whole.
+    yield Quad(article, node("schema:text"), Literal(document.text, language="th"), graph)
     yield Quad(graph, node("prov:wasDerivedFrom"), article, graph)
 
 

@@ -402,6 +402,14 @@ def test_corpus_article_pages_mark_mentions(server) -> None:
     marks = soup.select("section.article-text a.mention")
     assert len(marks) >= 10
     assert "/id/mdes" in {a["href"] for a in marks}
+    # the article's whole text (schema:text in its graph), not only the sentences with mentions
+    from aseankg.corpus import read_document
+    from aseankg.paths import DOCUMENTS_DIR
+
+    identifier = path.removeprefix("/id/article-")
+    (file,) = [p for p in DOCUMENTS_DIR.glob("*.txt") if p.stem.replace("_", "-").lower() == identifier]
+    shown = "".join(p.get_text() for p in section(soup, "article-text").select(".text p"))
+    assert "".join(shown.split()) == "".join(read_document(file).text.split())
 
 
 def test_pages_of_a_hub_stay_bounded(tmp_path) -> None:
