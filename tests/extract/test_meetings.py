@@ -105,3 +105,11 @@ def test_a_series_without_ordinal_is_not_a_meeting(run):
     _, x = run("ข้อเสนอจะเสนอต่อที่ประชุมรัฐมนตรีอาเซียนด้านดิจิทัลในต้นปี 2569")
     assert "series-adgmin" in x.entities
     assert not [e for e in x.entities.values() if e.cls.endswith("Meeting") and e.cls != "akg:MeetingSeries"]
+
+
+def test_only_a_person_or_a_country_chairs(run):
+    """An organisation in the chair's clause is the chair's ministry, never the chair (akg:chair's range)."""
+    _, x = run("การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 9 โดยมีนายเลิม ถั่น เซิน ผู้แทนกระทรวงสารสนเทศ"
+               "และการสื่อสารของเวียดนาม และกระทรวงการสื่อสารและสารสนเทศของบรูไน ทำหน้าที่ประธานการประชุม")
+    chairs = {o for s, p, o in facts(x) if s == "adgsom-9" and p == "akg:chair"}
+    assert chairs == {mint_slug(romanize("เลิม ถั่น เซิน"))}

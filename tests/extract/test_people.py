@@ -48,3 +48,10 @@ def test_lexicon_person_with_an_honorific(run):
 def test_a_post_is_not_a_person(run):
     _, x = run("นายกรัฐมนตรีมอบหมายให้ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม เดินทางไปกัมพูชา")
     assert not [e for e in x.entities.values() if e.cls in ("akg:Person", "akg:Position")]
+
+
+def test_foreign_name_of_three_syllables_that_are_thai_words(run):
+    """Vietnamese names written in Thai: each part one syllable, some of them dictionary words."""
+    _, x = run("นางเลิม ถิ เซิน รองรัฐมนตรีว่าการกระทรวงสารสนเทศและการสื่อสารของเวียดนาม กล่าวเปิดงาน")
+    assert _slug("เลิม ถิ เซิน") in x.entities
+    assert not [s for s, e in x.entities.items() if e.cls == "akg:Person" and s != _slug("เลิม ถิ เซิน")]

@@ -496,7 +496,7 @@ def _details(
                 if kind == "attend":
                     event.attendees.extend(listed)
                 else:
-                    for who in listed:
+                    for who in _chairs(registry, listed):
                         registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", who)
         # the words before: chair, vice-chair, attend
         if lead is not None:
@@ -509,9 +509,15 @@ def _details(
             if _INVITE in text[start:verb_begin]:
                 subjects = []  # "เชิญไทยเข้าร่วม…": invited, not (yet) taking part
             if kind in ("chair", "vice_chair"):
-                for s in subjects[:1]:
+                for s in _chairs(registry, subjects)[:1]:
                     registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", s)
             event.attendees.extend(subjects)
+
+
+def _chairs(registry: Registry, slugs: list[str]) -> list[str]:
+    """Who can chair: a person, or a country (the chair of the year); an organisation named
+    in the clause is the chair's, not the chair (the contract's range of akg:chair)."""
+    return [s for s in slugs if registry.cls_of(s) in ("akg:Person", "akg:Country")]
 
 
 def _precision(d: DateExpr) -> int:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
-from aseankg.extract.text import DocText, is_thai
+from aseankg.extract.text import _MARKS, DocText, is_thai
 from aseankg.nlp import romanize
 
 __all__ = ["PersonMention", "find_people"]
@@ -82,7 +82,9 @@ def _foreign_part(doc: DocText, word: str) -> bool:
     """Can ``word`` be a syllable of a foreign name written in Thai (ซอ วิน ลัต)?"""
     if not word or not all(is_thai(c) or c in "-." for c in word):
         return False
-    if len(word) <= 4:
+    # a syllable of four letters or fewer, vowel signs and tone marks not counted (เจิ่น,
+    # เวือง): Thai family names are longer; a longer word must not be a dictionary word
+    if len(word) <= 4 or sum(1 for c in word if c not in _MARKS) <= 4:
         return True
     return word not in doc.res.dictionary
 
