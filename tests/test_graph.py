@@ -88,3 +88,42 @@ def test_ontology_has_its_own_graph_and_hierarchy() -> None:
     assert quads and all(q.graph_name == NamedNode(ONTOLOGY_GRAPH) for q in quads)
     names = {t.value for t in types_of("akg:Ministry")}
     assert {expand("akg:Ministry"), expand("akg:Organization")} <= names
+
+
+def test_every_entity_of_a_built_graph_has_one_thai_and_one_english_preflabel(tmp_path) -> None:
+    """Every entity a build produces (from the five articles and the test articles) is named in
+    Thai and in English, once each; a lexicon entity by the lexicon's names, in the lexicon
+    graph (a government is generated from its country's entry), never by an article's graph."""
+    from conftest import ROOT, run_cli
+    from pyoxigraph import Store
+
+    from aseankg.lexicon import load_lexicon
+
+    store_dir = tmp_path / "store"
+    folders = [ROOT / "data" / "documents", ROOT / "tests" / "fixtures" / "blind", ROOT / "tests" / "fixtures" / "unseen"]
+    result = run_cli("build", *map(str, folders), "--store", str(store_dir))
+    assert result.returncode in (0, 2), result.stderr  # 2: a test article refused, the rest built
+    store = Store.read_only(str(next((store_dir / "generations").glob("*/oxigraph"))))
+    rows = store.query(
+        f"""SELECT ?e (COUNT(DISTINCT ?th) AS ?nth) (COUNT(DISTINCT ?en) AS ?nen)
+        WHERE {{ {{ SELECT DISTINCT ?e {{ ?e a ?c . FILTER(STRSTARTS(STR(?e), "{AKGID}"))
+                 FILTER NOT EXISTS {{ ?e a <{AKG}Mention> }} FILTER NOT EXISTS {{ ?e a <{AKG}NewsArticle> }} }} }}
+                 OPTIONAL {{ ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?th FILTER(LANG(?th) = "th") }}
+                 OPTIONAL {{ ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?en FILTER(LANG(?en) = "en") }} }} GROUP BY ?e"""
+    )
+    counts = {r["e"].value.removeprefix(AKGID): (int(r["nth"].value), int(r["nen"].value)) for r in rows}
+    assert len(counts) > 150 and "government-of-thailand" in counts
+    assert {e: c for e, c in counts.items() if c != (1, 1)} == {}
+    lexicon = load_lexicon()
+    curated = [s for s in counts if s in lexicon.entries]
+    assert len(curated) > 50
+    for slug in curated:
+        found = {
+            (q.object.language, q.object.value, q.graph_name.value)
+            for q in store.quads_for_pattern(NamedNode(AKGID + slug), NamedNode(expand("skos:prefLabel")), None)
+            if isinstance(q.graph_name, NamedNode)
+        }
+        labels = lexicon.entries[slug].entity.labels
+        assert {(lang, text) for lang, text, _ in found} == {("th", labels["th"]), ("en", labels["en"])}, slug
+        # the lexicon graph (a fixed meeting series is also named by the ontology)
+        assert {graph for _, _, graph in found} - {ONTOLOGY_GRAPH} == {LEXICON_GRAPH}, slug
