@@ -53,7 +53,8 @@ def _run_pipeline(action, paths: list[Path], store: StoreDir, label: str, **kwar
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=True) as progress:
+    # A bar on a terminal only: piped or logged, the summary below is the whole output.
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task(label, total=len(files))
 
         def on_document(outcome) -> None:
