@@ -6,9 +6,11 @@ VENDOR := src/aseankg/web/static/vendor
 
 .PHONY: serve test bench install install-test assets build clean
 
+# Builds (one line when the graph is up to date; exit 2, some documents refused, still serves),
+# then serves on $AKG_HOST:$AKG_PORT (default 127.0.0.1:8000).
 serve: install assets
 	@$(BIN)/aseankg build || [ $$? -eq 2 ]
-	$(BIN)/aseankg serve
+	@$(BIN)/aseankg serve
 
 test: install-test assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
