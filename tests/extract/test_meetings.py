@@ -113,3 +113,28 @@ def test_only_a_person_or_a_country_chairs(run):
                "และการสื่อสารของเวียดนาม และกระทรวงการสื่อสารและสารสนเทศของบรูไน ทำหน้าที่ประธานการประชุม")
     chairs = {o for s, p, o in facts(x) if s == "adgsom-9" and p == "akg:chair"}
     assert chairs == {mint_slug(romanize("เลิม ถั่น เซิน"))}
+
+
+def test_talks_on_the_occasion_of_a_meeting_keep_it_whatever_the_deadlines(run):
+    """Talks reported after the meeting ("ในโอกาสนี้", then "นอกจากนี้"): held during it; a deadline
+    later in the sentence ("ภายในปีนี้") is not their date."""
+    _, x = run(
+        "นายวิชัย ศรีสุข รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม เข้าร่วมการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล "
+        "ครั้งที่ 9 ระหว่างวันที่ 3 – 5 กุมภาพันธ์ 2568 ณ กรุงมะนิลา\n"
+        "ในโอกาสนี้ นายวิชัยได้หารือทวิภาคีกับกระทรวงการสื่อสารและสารสนเทศของบรูไน โดยตั้งเป้าลงนามความร่วมมือให้ได้ภายในปีนี้\n"
+        "นอกจากนี้ นายวิชัยยังได้หารือทวิภาคีกับผู้แทนกระทรวงการต่างประเทศของญี่ปุ่น ในประเด็นความปลอดภัยไซเบอร์"
+    )
+    talks = sorted(s for s, e in x.entities.items() if e.cls == "akg:BilateralMeeting")
+    assert len(talks) == 2 and all(t.endswith("-adgmin-9") for t in talks), talks
+    f = facts(x)
+    for talk in talks:
+        assert (talk, "schema:superEvent", "adgmin-9") in f
+        assert not [o for s, p, o in f if s == talk and p == "schema:startDate"]
+
+
+def test_a_talk_dated_just_before_its_verb(run):
+    _, x = run("นายวิชัย ศรีสุข เดินทางเยือนกรุงโซล โดยเมื่อวันที่ 12 มีนาคม 2568 ได้หารือทวิภาคีกับ"
+               "กระทรวงการต่างประเทศของญี่ปุ่น และในวันที่ 14 มีนาคม 2568 ได้เข้าร่วมงานสัมมนา")
+    talks = [s for s, e in x.entities.items() if e.cls == "akg:BilateralMeeting"]
+    assert len(talks) == 1 and talks[0].endswith("-2025-03-12"), talks
+    assert (talks[0], "schema:startDate", "2025-03-12") in facts(x)

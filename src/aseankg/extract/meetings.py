@@ -36,6 +36,7 @@ _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]+(?:[-–][A-Za-z0-9]+)*)\s*\)?\s*$")
 _ORDINAL_WORD = {1: "st", 2: "nd", 3: "rd"}
 _NEAR_DATE = 120  # a meeting's date follows its name within this many characters
 _DATE_BEFORE = 100  # …or precedes it ("เมื่อต้นเดือน… ได้เข้าร่วมการประชุม…")
+_DATE_GLUED = 25  # a talk's date written right before its verb ("เมื่อวันที่ … ได้หารือ…")
 _SUBJECT_WINDOW = 400
 _AT = ("ณ", "จัดขึ้นที่", "จัดขึ้น ณ")  # place markers that give a meeting's venue
 _INVITE = "เชิญ"
@@ -659,13 +660,25 @@ def _bilateral(
                 [m.begin for m in meetings if m.slug == event.super_event and e <= m.begin < scope_e]
                 or [scope_e]
             )
-            dates = [d for d in doc.dates_in(e, during_at)]
-            if dates:
+            dates = [d for d in doc.dates_in(e, during_at) if _when_held(doc, d)]
+            # "โดยเมื่อวันที่ 18 … ได้หารือทวิภาคีกับ…": the day written just before the verb (a
+            # range there is the visit's: "เยือน… ระหว่างวันที่ 27-28 … โดยได้หารือ…")
+            just_before = [
+                d for d in doc.dates_in(start, b)
+                if d.start.day and d.end is None and _when_held(doc, d) and b - d.span.end <= _DATE_GLUED
+            ]
+            if just_before:
+                event.date = just_before[-1]
+            elif dates:
                 event.date = dates[0]
             else:
                 opening = [d for d in doc.dates_in(line_b, b) if d.span.begin - line_b <= 20]
                 if opening:
                     event.date = opening[0]
+            # "นอกจากนี้ … ยังได้หารือทวิภาคีกับ…": with neither date nor occasion of its own, a
+            # talk reported after another belongs to the same occasion
+            if event.date is None and event.super_event is None and previous:
+                event.super_event = previous[-1].super_event
             # place: "เดินทางไป X เพื่อหารือ…" or "ณ X" after it
             go = _find(doc, res.place_markers, max(line_b, b - 120), b)
             if go is not None:
@@ -680,6 +693,14 @@ def _bilateral(
             events.append(event)
         previous = events[-len(counterparts):] if counterparts else previous
     return events
+
+
+def _when_held(doc: DocText, d: DateExpr) -> bool:
+    """Can ``d`` date a talk? Not a year alone, not a deadline ("ภายในปีนี้")."""
+    if not d.start.month:
+        return False
+    before = doc.text[max(doc.begin, d.span.begin - 12) : d.span.begin].rstrip()
+    return not before.endswith(tuple(doc.res.lexicon.vocabulary.meeting["deadline"]))
 
 
 def _side(registry: Registry, slug: str, held: list[PostMention]) -> str:
