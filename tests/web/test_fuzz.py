@@ -79,7 +79,7 @@ def test_openapi_operations_never_fail_with_5xx(fuzz_server: Server, mode: str) 
         )
 
     check()
-    assert {"GET /api/search", "GET /api/neighbourhood"} <= seen
+    assert {"GET /api/search", "GET /api/neighbourhood", "GET /sparql", "POST /sparql"} <= seen
 
 
 def test_the_openapi_has_the_json_apis(http: httpx.Client) -> None:

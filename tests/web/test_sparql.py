@@ -410,13 +410,26 @@ def test_post_without_query_is_400(endpoint: Server) -> None:
     assert r.status_code == 400
 
 
-@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "PROPFIND"])
 def test_other_methods_are_405_with_allow(endpoint: Server, method: str) -> None:
     with endpoint.client() as http:
         r = http.request(method, "/sparql", content=b"ASK {}")
     assert r.status_code == 405
+    assert r.headers["content-type"].startswith("text/plain") and method in r.text
     allowed = {m.strip() for m in r.headers["allow"].split(",")}
-    assert {"GET", "POST", "HEAD", "OPTIONS"} <= allowed
+    assert allowed == {"GET", "POST", "HEAD", "OPTIONS"}
+
+
+def test_openapi_documents_the_endpoint(endpoint: Server) -> None:
+    with endpoint.client() as http:
+        spec = http.get("/openapi.json").json()
+    operations = spec["paths"]["/sparql"]
+    assert set(operations) == {"get", "post"}
+    get_params = {p["name"] for p in operations["get"]["parameters"]}
+    assert {"query", "default-graph-uri", "named-graph-uri", "format"} <= get_params
+    body = operations["post"]["requestBody"]["content"]
+    assert set(body) == {"application/x-www-form-urlencoded", "application/sparql-query"}
+    assert {"application/sparql-results+json", "text/turtle"} <= set(operations["get"]["responses"]["200"]["content"])
 
 
 INSERT = f'INSERT DATA {{ GRAPH <{GRAPH_A}> {{ <{PERSON}> skos:altLabel "hacked" }} }}'

@@ -6,8 +6,11 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 from aseankg import __version__
@@ -47,6 +50,7 @@ def create_app(
         description="A bilingual (Thai/English) knowledge graph of Thailand's digital diplomacy.",
         lifespan=lifespan,
     )
+    app.add_exception_handler(HTTPException, _http_error)
     app.state.store = LiveStore(store_dir)
     app.state.limits = limits
     app.state.queries = queries
@@ -74,3 +78,16 @@ def create_app(
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes, exceptions={"/api/documents": admin.MAX_BODY})
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     return app
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    """A method a route does not take: ``405`` in plain text (as SPARQL clients read errors)
+    with its ``Allow``; other HTTP errors as FastAPI writes them."""
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "")
+        return PlainTextResponse(
+            f"{request.method} is not allowed on {request.url.path}; it takes {allowed}\n",
+            status_code=405,
+            headers=exc.headers,
+        )
+    return await http_exception_handler(request, exc)

@@ -281,9 +281,84 @@ def _head(fmt: Format, headers: dict[str, str]) -> Response:
     return response
 
 
+# The OpenAPI description of /sparql (the handler reads the request itself, as the protocol
+# allows repeated parameters and two body media types).
+_DATASET_PARAMETERS = [
+    {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "array", "items": {"type": "string", "format": "iri"}},
+        "style": "form",
+        "explode": True,
+    }
+    for name, description in (
+        ("default-graph-uri", "A named graph of the store to take as the default graph (repeatable: "
+         "their merge). Without it and without named-graph-uri, the default graph is the union of all named graphs."),
+        ("named-graph-uri", "A named graph the query's GRAPH patterns may see (repeatable)."),
+    )
+]
+_FORMAT_PARAMETER = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "The result format, for clients that cannot set Accept: json, xml, csv, tsv "
+    "(SELECT, ASK); ttl, nt, jsonld, rdfxml, nq, trig (CONSTRUCT, DESCRIBE); or a media type.",
+    "schema": {"type": "string"},
+}
+_QUERY_PARAMETER = {
+    "name": "query",
+    "in": "query",
+    "required": False,
+    "description": "The SPARQL 1.1 query (UTF-8). The prefixes akg:, akgid:, skos:, schema:, prov:, "
+    "dcterms:, rdfs:, owl:, xsd: … are predeclared. Without a query, /sparql answers with its "
+    "service description (RDF Accept) or the query editor (text/html).",
+    "schema": {"type": "string"},
+    "example": "SELECT ?meeting ?label WHERE { ?meeting a akg:Meeting ; skos:prefLabel ?label } LIMIT 10",
+}
+_RESPONSES = {
+    "200": {
+        "description": "The results, streamed in the negotiated format.",
+        "content": {f.media_type: {} for f in (*RESULT_FORMATS, *GRAPH_FORMATS)},
+    },
+    "400": {"description": "A syntax error (with line and column), two queries, a body not in UTF-8.",
+            "content": {"text/plain": {}}},
+    "403": {"description": "A SPARQL Update, or a SERVICE the endpoint may not call: the endpoint is read-only.",
+            "content": {"text/plain": {}}},
+    "406": {"description": "None of the accepted formats is offered; the body lists those that are.",
+            "content": {"text/plain": {}}},
+}
+_GET_OPENAPI = {"parameters": [_QUERY_PARAMETER, *_DATASET_PARAMETERS, _FORMAT_PARAMETER]}
+_POST_OPENAPI = {
+    "parameters": [*_DATASET_PARAMETERS, _FORMAT_PARAMETER],
+    "requestBody": {
+        "required": True,
+        "content": {
+            FORM: {
+                "schema": {
+                    "type": "object",
+                    "required": ["query"],
+                    "properties": {
+                        "query": {"type": "string", "description": _QUERY_PARAMETER["description"]},
+                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            SPARQL_QUERY: {"schema": {"type": "string", "description": "The query itself, in UTF-8."}},
+        },
+    },
+}
+_SUMMARY = "SPARQL 1.1 query (W3C SPARQL 1.1 Protocol, read-only)"
+
+
 @router.api_route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"], include_in_schema=False)
 async def sparql(request: Request) -> Response:
-    """The SPARQL 1.1 Protocol query operation (see the module's docstring)."""
+    """The SPARQL 1.1 Protocol query operation: ``GET ?query=``, or ``POST`` as a form
+    (``query=…``) or as ``application/sparql-query``; the answer in the format of ``Accept``
+    (q-values) or ``format=``, streamed. The default graph is the union of the named graphs
+    unless ``default-graph-uri`` / ``named-graph-uri`` name the dataset."""
     if request.method == "OPTIONS":
         return Response(status_code=204, headers={"Allow": ALLOW, "Accept-Post": f"{FORM}, {SPARQL_QUERY}"})
     try:
@@ -295,6 +370,16 @@ async def sparql(request: Request) -> Response:
     except ProtocolError as error:
         return error.response()
     return await describe_or_edit(request, op)
+
+
+# /sparql in the OpenAPI docs: the same handler, after the route above, which answers first
+# (one route for all four methods, so a 405 names them all in Allow).
+router.get("/sparql", summary=_SUMMARY, response_class=Response, responses=_RESPONSES,
+           openapi_extra=_GET_OPENAPI)(sparql)
+router.post("/sparql", summary=_SUMMARY, response_class=Response, openapi_extra=_POST_OPENAPI, responses={
+    **_RESPONSES,
+    "415": {"description": "A body that is neither a form nor application/sparql-query.", "content": {"text/plain": {}}},
+})(sparql)
 
 
 async def describe_or_edit(request: Request, op: Operation) -> Response:
