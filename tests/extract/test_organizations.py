@@ -43,3 +43,10 @@ def test_a_body_still_to_be_set_up_is_an_initiative(run):
     _, x = run("ไทยเสนอจัดตั้งศูนย์ประสานงานไซเบอร์ภูมิภาค (Regional Cyber Coordination Centre: RCCC) ต่อที่ประชุม")
     assert x.entities["rccc"].cls == "akg:Initiative"
     assert ("rccc", "akg:proposedBy", "thailand") in facts(x)
+
+
+def test_a_mixed_case_acronym_names_the_slug(run):
+    _, x = run("ไทยหารือกับกระทรวงการสื่อสารและดิจิทัลแห่งอินโดนีเซีย (Ministry of Communication and Digital "
+               "Affairs: KemKomdigi) เมื่อวันนี้")
+    assert x.entities["kemkomdigi"].labels["en"] == "Ministry of Communication and Digital Affairs"
+    assert ("kemkomdigi", "akg:country", "indonesia") in facts(x)

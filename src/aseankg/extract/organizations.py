@@ -30,6 +30,8 @@ __all__ = [
 _BREAK = set(" \t\n\r\xa0()[],:;\"“”‘’")
 _ORG_LIKE = ORGANIZATION_CLASSES | {"akg:WorkingGroup"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-. ]{1,15}$")
+# mixed case, one word with at least two capitals: MeitY, MoICT, KemKomdigi
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-.]{1,11}$")
 _LATIN_NAME = re.compile(r"[A-Za-z]")
 _JOINERS = ("และ", "กับ", "หรือ")
 _SEPARATORS = re.compile(r"\s+หรือ\s+|\s*[:,;]\s*")
@@ -162,7 +164,7 @@ def _latin_parts(doc: DocText, paren: Parenthetical | None) -> tuple[list[tuple[
     acronym = english = None
     for b, e in latin:
         part = text[b:e].strip()
-        if _ACRONYM.match(part) and len(part.replace(" ", "")) <= 10:
+        if (_ACRONYM.match(part) and len(part.replace(" ", "")) <= 10) or _MIXED_ACRONYM.match(part):
             acronym = acronym or part
         elif len(part.split()) >= 2:
             english = english or part
