@@ -247,13 +247,17 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Build a new graph from ``paths`` (files or folders) into a new store generation."""
-    return _run(document_paths(paths), store_dir, replace=True, force=force, progress=progress)
+    """Build a new graph from ``paths`` (files or folders) into a new store generation
+    (holding the store's write lock: one build or add at a time)."""
+    with store_dir.writing():
+        return _run(document_paths(paths), store_dir, replace=True, force=force, progress=progress)
 
 
 def add(paths: Iterable[Path], store_dir: StoreDir, *, progress: Progress | None = None) -> BuildResult:
-    """Add (or replace) the graphs of these documents in a copy of the current store."""
-    return _run(document_paths(paths), store_dir, replace=False, force=True, progress=progress)
+    """Add (or replace) the graphs of these documents in a copy of the current store
+    (holding the store's write lock, so two adds never copy the same generation)."""
+    with store_dir.writing():
+        return _run(document_paths(paths), store_dir, replace=False, force=True, progress=progress)
 
 
 def _run(

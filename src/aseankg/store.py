@@ -15,11 +15,15 @@ generation read-only and reopen when ``current`` moves.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import logging
 import os
 import shutil
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +34,8 @@ from aseankg.sparql_text import has_dataset_clause
 
 DEFAULT_STORE = Path("var/store")
 _BUILDING = ".building"
+_WRITE_LOCK = ".write.lock"
+log = logging.getLogger(__name__)
 
 
 def default_store_dir() -> Path:
@@ -75,6 +81,25 @@ class StoreDir:
                 f"no graph in {self.root}: run `aseankg build` (or `make serve`) first"
             )
         return pyoxigraph.Store.read_only(str(current / "oxigraph"))
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One writer at a time on this store, across threads and processes: ``aseankg build``,
+        ``aseankg add`` and the server's upload each hold it while they write, since a
+        generation begun from the current one and committed after another writer's would
+        drop that writer's graphs. An advisory lock (``flock``) on ``<store>/.write.lock``:
+        the kernel releases it when its holder dies."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / _WRITE_LOCK).open("a") as lock:  # a new open file: threads exclude each other too
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log.warning("another build or add is writing %s: waiting for it to finish", self.root)
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def begin(self, from_current: bool = False) -> Generation:
         """Start a new generation, empty or a copy of the current one."""

@@ -11,14 +11,10 @@ reported with its reason and the graph serving is unchanged.
 
 from __future__ import annotations
 
-import fcntl
 import hmac
 import re
 import secrets
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -40,7 +36,6 @@ TEXT = "text/plain"
 MAX_BODY = MAX_BYTES + 64 * 1024
 
 _bearer = HTTPBearer(auto_error=False, description="The curator's token (set by the operator).")
-_one_writer = threading.Lock()
 
 
 def read_token(path: Path | None, env_value: str | None) -> str | None:
@@ -144,24 +139,10 @@ def save_copy(store_dir: StoreDir, name: str, data: bytes) -> Path:
     return path
 
 
-@contextmanager
-def one_writer(store_dir: StoreDir) -> Iterator[None]:
-    """One add at a time on this store, across threads and processes (each copies the current
-    generation; two at once would lose one's document)."""
-    store_dir.root.mkdir(parents=True, exist_ok=True)
-    with _one_writer, (store_dir.root / ".admin.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def _add(store_dir: StoreDir, path: Path):
     from aseankg.build import add
 
-    with one_writer(store_dir):
-        return add([path], store_dir)
+    return add([path], store_dir)  # holds the store's write lock, as `aseankg add` does
 
 
 def install(app: FastAPI, store_dir: StoreDir, token: str) -> None:
