@@ -65,6 +65,8 @@ TERMS: tuple[Term, ...] = (
     _term("title", "dcterms:title", "@language"),
     _term("positionTitle", "akg:title", "@language"),
     _term("topic", "akg:topic", "@language"),
+    _term("comment", "rdfs:comment", "@language"),
+    _term("text", "schema:text", "@language"),
     _term("identifier", "dcterms:identifier"),
     _term("issued", "dcterms:issued", "xsd:date"),
     _term("url", "schema:url", "@id"),
@@ -73,6 +75,8 @@ TERMS: tuple[Term, ...] = (
     _term("location", "schema:location", "@id"),
     _term("attendee", "schema:attendee", "@id"),
     _term("superEvent", "schema:superEvent", "@id"),
+    _term("organizer", "schema:organizer", "@id"),
+    _term("containedInPlace", "schema:containedInPlace", "@id"),
     _term("series", "akg:series", "@id"),
     _term("ordinal", "akg:ordinal", "xsd:integer"),
     _term("hostCountry", "akg:hostCountry", "@id"),
@@ -93,6 +97,7 @@ TERMS: tuple[Term, ...] = (
     _term("sameAs", "owl:sameAs", "@id"),
     _term("seeAlso", "rdfs:seeAlso", "@id"),
     _term("subClassOf", "rdfs:subClassOf", "@id"),
+    _term("isDefinedBy", "rdfs:isDefinedBy", "@id"),
 )
 _ALIASES = {"id": "@id", "type": "@type"}
 _SIMPLE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")

@@ -8,6 +8,7 @@ serialisers (with the well-known prefixes where the syntax has them), ``jsonld``
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -39,6 +40,14 @@ def write_triples(triples: Iterable[Triple], format: str, output: BinaryIO) -> N
         write_quads((Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples), format, output)
         return
     pyoxigraph.serialize(triples, output, PYOXIGRAPH_FORMATS[format], prefixes=prefixes_for(format))
+
+
+def triples_bytes(triples: Iterable[Triple], format: str) -> bytes:
+    """A small graph (an entity's description, the ontology) as one byte string, written as
+    :func:`write_triples` writes it (JSON-LD with the served context: short keys)."""
+    output = io.BytesIO()
+    write_triples(triples, format, output)
+    return output.getvalue()
 
 
 def write_quads(quads: Iterable[Quad], format: str, output: BinaryIO) -> None:

@@ -85,6 +85,15 @@ def test_the_ontology_by_suffix(small_server, ontology: Graph, suffix: str) -> N
     assert isomorphic(Graph().parse(data=r.text, format=formats[suffix]), ontology)
 
 
+def test_the_ontology_json_ld_has_short_keys(small_server) -> None:
+    with small_server.client() as http:
+        data = http.get("/ontology.jsonld").json()
+    assert data["@context"]["label"]["@id"] == "skos:prefLabel"
+    meeting = next(node for node in data["@graph"] if node["id"] == "akg:Meeting")
+    assert meeting["rdfs:label"]["th"] and meeting["rdfs:label"]["en"]  # language maps
+    assert meeting["comment"]["th"] and meeting["comment"]["en"]
+
+
 def test_unknown_format_and_unacceptable(small_server) -> None:
     with small_server.client() as http:
         assert http.get("/ontology.exe").status_code == 404

@@ -16,7 +16,8 @@ import pyoxigraph
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from aseankg.namespaces import AKG, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, compact, expand
+from aseankg import serialize
+from aseankg.namespaces import AKG, ONTOLOGY_GRAPH, ONTOLOGY_IRI, compact, expand
 from aseankg.web import negotiation
 from aseankg.web.labels import labels_for
 from aseankg.web.frame import Page, render
@@ -26,12 +27,6 @@ router = APIRouter(include_in_schema=False)
 
 RDF_FORMATS = (negotiation.TURTLE, negotiation.JSON_LD, negotiation.N_TRIPLES, negotiation.RDF_XML)
 OFFERED = (negotiation.HTML, *RDF_FORMATS)
-SERIALISATION = {
-    "ttl": pyoxigraph.RdfFormat.TURTLE,
-    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-    "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
-}
 TYPE = expand("rdf:type")
 KINDS = {
     "classes": {expand("owl:Class"), expand("rdfs:Class")},
@@ -84,11 +79,7 @@ def _answer(request: Request, fmt: negotiation.Format) -> Response:
     store = current_store(request)
     triples = ontology_triples(store)
     if fmt is not negotiation.HTML:
-        data = pyoxigraph.serialize(
-            triples, format=SERIALISATION[fmt.name],
-            prefixes=PREFIXES if fmt is negotiation.TURTLE else None,
-        )
-        return Response(data, media_type=fmt.content_type, headers={"Vary": "Accept"})
+        return Response(serialize.triples_bytes(triples, fmt.name), media_type=fmt.content_type, headers={"Vary": "Accept"})
     return _page(request, triples)
 
 
