@@ -217,3 +217,30 @@ def test_a_short_token_is_refused_at_start(one_article_store: Path) -> None:
         capture_output=True, text=True, env={**os.environ, "AKG_ADMIN_TOKEN": "short"}, timeout=120,
     )
     assert result.returncode != 0 and "at least 16 characters" in result.stderr
+
+
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_fuzzed_uploads_never_fail_with_5xx(admin: Server, mode: str) -> None:
+    """Schemathesis on the route as the running server documents it, with the right token, a
+    wrong one, or none: never a 5xx, and a refusal never changes the graph serving."""
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from schemathesis import GenerationMode
+
+    schema = schemathesis.openapi.from_url(admin.base_url + "/openapi.json").include(path="/api/documents")
+    strategy = schema.as_strategy(generation_mode=GenerationMode(mode))
+    statuses: set[int] = set()
+
+    @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(case=strategy, token=st.sampled_from([TOKEN, TOKEN[:-1], None]))
+    def check(case, token: str | None) -> None:
+        before = count_articles(admin)
+        response = case.call(timeout=300, headers=bearer(token) if token else None)
+        statuses.add(response.status_code)
+        assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:500]}"
+        if response.status_code != 201:
+            assert count_articles(admin) == before
+
+    check()
+    assert {401, 403} <= statuses and statuses - {401, 403}  # some got past the token
