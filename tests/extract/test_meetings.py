@@ -138,3 +138,22 @@ def test_a_talk_dated_just_before_its_verb(run):
     talks = [s for s, e in x.entities.items() if e.cls == "akg:BilateralMeeting"]
     assert len(talks) == 1 and talks[0].endswith("-2025-03-12"), talks
     assert (talks[0], "schema:startDate", "2025-03-12") in facts(x)
+
+
+def test_a_chair_and_then_attendees_after_doi_mi(run):
+    _, x = run("การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 12 ณ กรุงจาการ์ตา โดยมีนายบุดี ซานโตโซ "
+               "ทำหน้าที่ประธานการประชุม และนางสาวมาลี ทองคำ รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม เข้าร่วมการประชุมด้วย")
+    f = facts(x)
+    chair, guest = mint_slug(romanize("บุดี ซานโตโซ")), mint_slug(romanize("มาลี ทองคำ"))
+    assert ("adgsom-12", "akg:chair", chair) in f and ("adgsom-12", "schema:attendee", guest) in f
+    assert ("adgsom-12", "schema:attendee", chair) not in f
+
+
+def test_heading_the_delegation_with_a_verb(run):
+    _, x = run("การประชุมคณะทำงานอาเซียนด้านการป้องกันปัญหาการหลอกลวงผ่านสื่อออนไลน์ ครั้งที่ 7 ณ กรุงจาการ์ตา "
+               "โดยมีนายสมหมาย ดีงาม รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม เป็นหัวหน้าคณะผู้แทนไทย")
+    f = facts(x)
+    person = mint_slug(romanize("สมหมาย ดีงาม"))
+    position = f"position-{person}-head-of-delegation"
+    assert (person, "akg:holds", position) in f and (position, "akg:organization", "government-of-thailand") in f
+    assert ("wg-as-7", "schema:attendee", person) in f

@@ -40,6 +40,7 @@ _DATE_GLUED = 25  # a talk's date written right before its verb ("เมื่�
 _SUBJECT_WINDOW = 400
 _AT = ("ณ", "จัดขึ้นที่", "จัดขึ้น ณ")  # place markers that give a meeting's venue
 _INVITE = "เชิญ"
+HEAD_OF_DELEGATION = "head-of-delegation"  # the post key (vocabulary.yaml) of a delegation's head
 
 
 def ordinal_en(n: int) -> str:
@@ -485,17 +486,24 @@ def _details(
                 if country:
                     registry.ref(slug, "akg:hostCountry", country)
         # attendees introduced by โดยมี … เข้าร่วม
+        # "โดยมี X ทำหน้าที่ประธาน… และ Y เข้าร่วม…": each list until its verb takes that role
         intro = _find(doc, res.attend_intro, scope_b, scope_e)
         if intro is not None:
-            verb = _find(doc, res.attend, intro, scope_e)
-            chair = _find(doc, res.chair, intro, scope_e)
-            vice = _find(doc, res.vice_chair, intro, scope_e)
-            roles = [(x, k) for x, k in ((verb, "attend"), (chair, "chair"), (vice, "vice_chair")) if x is not None]
-            if roles:
-                stop, kind = min(roles)
-                listed = _items(doc, registry, intro, stop, alone)
+            roles = sorted(
+                (found.begin, found.end, kind)
+                for trie, kind in ((res.attend, "attend"), (res.chair, "chair"), (res.vice_chair, "vice_chair"))
+                for found in doc.all_within(trie, intro, scope_e)
+            )
+            cursor = intro
+            for at, verb_end, kind in roles:
+                if at < cursor:
+                    continue  # inside the verb before (ทำหน้าที่รองประธาน)
+                listed = _items(doc, registry, cursor, at, alone)
+                if not listed:
+                    continue
+                cursor = verb_end
                 if kind == "attend":
-                    event.attendees.extend(listed)
+                    event.attendees.extend(x for x in listed if x not in event.attendees)
                 else:
                     for who in _chairs(registry, listed):
                         registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", who)
@@ -513,6 +521,19 @@ def _details(
                 for s in _chairs(registry, subjects)[:1]:
                     registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", s)
             event.attendees.extend(subjects)
+
+
+def _heads_of_delegation(events: list[Event], held: list[PostMention]) -> None:
+    """Whoever is said to head a delegation in a meeting's clause ("โดยมี X … เป็นหัวหน้าคณะ
+    ผู้แทนไทย") takes part in it. (The country is not made an attendee: the person is, as
+    for "X ในฐานะหัวหน้าคณะผู้แทนไทย เข้าร่วม…".)"""
+    for event in events:
+        if event.inner or event.bilateral:
+            continue
+        for p in held:
+            if p.post.key == HEAD_OF_DELEGATION and p.holder and event.end <= p.begin < event.scope_end:
+                if p.holder not in event.attendees:
+                    event.attendees.append(p.holder)
 
 
 def _chairs(registry: Registry, slugs: list[str]) -> list[str]:
@@ -871,6 +892,7 @@ def find_meetings(
     """Every meeting and bilateral talk with its details, as entities and facts."""
     meetings = _meeting_anchors(doc, registry)
     _details(doc, registry, meetings, alone)
+    _heads_of_delegation(meetings, held)
     _occasion_people(doc, registry, meetings, alone)
     bilaterals = _bilateral(doc, registry, meetings, alone, held)
     _reception(doc, registry, bilaterals, meetings, alone, held)
