@@ -458,3 +458,23 @@ def test_pages_of_a_hub_stay_bounded(tmp_path) -> None:
         assert "170 earlier meetings" in text(section(home, "meeting-timeline"))
     finally:
         stop_server(server)
+
+
+def test_every_property_on_the_built_graph_s_thai_pages_is_named_in_thai(server) -> None:
+    """Every fact of every entity page in Thai names its property in Thai (the graph's own
+    labels, or the interface's for the W3C and schema.org terms it reuses)."""
+    import re
+
+    with server.client() as http:
+        rows = http.get("/sparql", params={"query": "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(STRSTARTS(STR(?s), STR(akgid:))) }"},
+                        headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    slugs = sorted(row["s"]["value"].rsplit("/", 1)[1] for row in rows)
+    assert len(slugs) > 50
+    latin_only = set()
+    for slug in slugs:
+        soup = page(server, f"/id/{slug}?lang=th")
+        for dt in soup.select("section.facts dt, section.links-in dt"):
+            name = dt.get_text(strip=True)
+            if not re.search(r"[\u0E00-\u0E7F]", name):
+                latin_only.add(name)
+    assert not latin_only, f"properties without a Thai name: {sorted(latin_only)}"

@@ -43,6 +43,8 @@ SELECT DISTINCT ?c ?d WHERE { ?c rdfs:subClassOf ?d . FILTER(isIRI(?c) && isIRI(
 REUSED_TERMS: dict[str, tuple[str, str]] = {
     "rdf:type": ("ประเภท", "type"),
     "rdfs:label": ("ป้ายชื่อ", "label"),
+    "rdfs:comment": ("คำอธิบาย", "comment"),
+    "rdfs:isDefinedBy": ("นิยามไว้ใน", "defined by"),
     "skos:prefLabel": ("ชื่อหลัก", "preferred label"),
     "skos:altLabel": ("ชื่ออื่น", "alternative label"),
     "schema:startDate": ("วันเริ่ม", "start date"),
@@ -51,6 +53,9 @@ REUSED_TERMS: dict[str, tuple[str, str]] = {
     "schema:attendee": ("ผู้เข้าร่วม", "attendee"),
     "schema:superEvent": ("จัดขึ้นระหว่าง", "held during"),
     "schema:subEvent": ("การประชุมย่อย", "sub-event"),
+    "schema:organizer": ("ผู้จัด", "organizer"),
+    "schema:containedInPlace": ("ตั้งอยู่ใน", "located in"),
+    "schema:currency": ("สกุลเงิน", "currency"),
     "schema:url": ("ที่อยู่ต้นฉบับ", "source address"),
     "schema:text": ("เนื้อความ", "text"),
     "dcterms:title": ("ชื่อเรื่อง", "title"),
