@@ -15,7 +15,7 @@ serve: install assets
 test: install-test assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The benchmarks (about 15 min; results in bench/results/). A smoke run: make bench BENCH_ARGS=--quick
+# The benchmarks (20-30 min on 2 cores; results in bench/results/). A smoke run: make bench BENCH_ARGS=--quick
 bench: install-test assets
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench $(BENCH_ARGS)
