@@ -478,3 +478,19 @@ def test_every_property_on_the_built_graph_s_thai_pages_is_named_in_thai(server)
             if not re.search(r"[\u0E00-\u0E7F]", name):
                 latin_only.add(name)
     assert not latin_only, f"properties without a Thai name: {sorted(latin_only)}"
+
+
+def test_entity_json_ld_reads_naturally(small_server) -> None:
+    with small_server.client() as http:
+        by_suffix = http.get("/id/adgmin-5.jsonld").json()
+        by_accept = http.get("/id/adgmin-5", headers={"Accept": "application/ld+json"}).json()
+    assert by_suffix == by_accept
+    node = next(n for n in by_suffix["@graph"] if n["id"] == "akgid:adgmin-5")
+    assert node["label"]["th"] == "การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 5"
+    assert node["location"] == "akgid:bangkok"
+
+
+def test_home_timeline_has_each_meeting_once(server) -> None:
+    soup = page(server, "/")
+    hrefs = [a["href"] for a in section(soup, "meeting-timeline").select("li .event a")]
+    assert hrefs and len(hrefs) == len(set(hrefs)), hrefs

@@ -17,7 +17,8 @@ import pyoxigraph
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
-from aseankg.namespaces import AKG, AKGID, PREFIXES, entity_iri, expand
+from aseankg import serialize
+from aseankg.namespaces import AKG, AKGID, entity_iri, expand
 from aseankg.web import negotiation
 from aseankg.web.articles import article_ref, article_view, mentioned_in
 from aseankg.web.frame import DATE_TYPES, SLUG, Listed, Page, Shown, in_language, not_found, render, show, sort_key
@@ -31,11 +32,6 @@ from aseankg.web.search import results
 router = APIRouter(include_in_schema=False)
 RDF_FORMATS = (negotiation.TURTLE, negotiation.JSON_LD, negotiation.N_TRIPLES)
 OFFERED = (negotiation.HTML, *RDF_FORMATS)
-SERIALISATION = {
-    "ttl": pyoxigraph.RdfFormat.TURTLE,
-    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-}
 
 P = {c: expand(c) for c in (
     "rdf:type", "rdfs:label", "skos:prefLabel", "skos:altLabel", "akg:mentionedIn",
@@ -122,12 +118,8 @@ def description(store: pyoxigraph.Store, iri: str) -> list[pyoxigraph.Triple]:
 
 
 def serialise(triples: list[pyoxigraph.Triple], fmt: negotiation.Format) -> Response:
-    data = pyoxigraph.serialize(
-        triples,
-        format=SERIALISATION[fmt.name],
-        prefixes=PREFIXES if fmt is negotiation.TURTLE else None,
-    )
-    return Response(data, media_type=fmt.content_type, headers={"Vary": "Accept"})
+    """The description in ``fmt``; JSON-LD with the served context, as every JSON-LD answer."""
+    return Response(serialize.triples_bytes(triples, fmt.name), media_type=fmt.content_type, headers={"Vary": "Accept"})
 
 
 # --- routes -------------------------------------------------------------------------------
@@ -152,15 +144,21 @@ def home(request: Request) -> HTMLResponse:
     triples = manifest.get("triples")
     if triples is None:
         triples = sum(1 for _ in store.quads_for_pattern(None, None, None, None))
-    meetings = []
+    # One line per meeting, at its most precise start date (articles may date it to the year
+    # in one place and to the day in another).
+    dated: dict[str, Listed] = {}
     for row in select(store, """SELECT DISTINCT ?m ?start ?end WHERE {
         ?m a akg:Meeting ; schema:startDate ?start . OPTIONAL { ?m schema:endDate ?end } }"""):
-        meetings.append(Listed(
+        iri, start = row["m"].value, row["start"].value
+        known_line = dated.get(iri)
+        if known_line is not None and (len(known_line.iso), start) >= (len(start), known_line.iso):
+            continue
+        dated[iri] = Listed(
             show(row["m"], labels, page),
             date=format_range(_dated(row.get("start")), _dated(row.get("end")), page.lang),
-            iso=row["start"].value,
-        ))
-    meetings.sort(key=sort_key)
+            iso=start,
+        )
+    meetings = sorted(dated.values(), key=sort_key)
     earlier = max(0, len(meetings) - TIMELINE_LIMIT)
     latest = [article_ref(store, labels, page, row["a"].value) for row in select(store, _LATEST)]
     return render(
