@@ -211,18 +211,50 @@ def write_union(store: pyoxigraph.Store) -> None:
     """Write the union of the named graphs into the default graph, each triple once.
 
     The SPARQL default graph is the union of all named graphs (the contract), and a union is
-    a set: a fact stated by two documents is one triple of it. Oxigraph 0.5's own union
+    a set: a fact stated by two documents is one triple of it; where two documents name one
+    entity differently in one language, it keeps one prefLabel (:func:`demoted_labels`). Oxigraph 0.5's own union
     default graph yields such a triple once per graph (oxigraph/oxigraph#1919), which doubles
     rows and counts; a materialised default graph is a real set, and one index to read.
     """
     default = pyoxigraph.DefaultGraph()
     store.clear_graph(default)
+    demoted = demoted_labels(store)
     named = list(store.quads_for_pattern(None, None, None, None))  # read before writing
     store.bulk_extend(
         pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
         for q in named
         if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+        and not (demoted and q.predicate in _NAMING and (q.subject, q.object) in demoted)
     )
+    store.bulk_extend(pyoxigraph.Quad(s, _ALT_LABEL, o, default) for s, o in sorted(demoted, key=str))
+
+
+_PREF_LABEL = pyoxigraph.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+_ALT_LABEL = pyoxigraph.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+_NAMING = (_PREF_LABEL, pyoxigraph.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"))
+
+
+def demoted_labels(store: pyoxigraph.Store) -> set[tuple[pyoxigraph.NamedNode, pyoxigraph.Literal]]:
+    """The prefLabels the union gives as altLabels: one entity, one language, several names.
+
+    An entity found by patterns is named in each document's graph as that article names it,
+    so two articles can give it two English prefLabels; the union would then break "at most
+    one prefLabel per language" (SKOS, the contract). The union keeps the name the most
+    documents' graphs give it, and of those the first in code-point order: a choice that
+    depends only on what the graphs say, not on the order documents were built or added. The
+    others stay in the union as altLabels (and leave its rdfs:label); each document's graph
+    keeps its own names.
+    """
+    names: dict[tuple, dict[pyoxigraph.Literal, set]] = {}
+    for q in store.quads_for_pattern(None, _PREF_LABEL, None, None):
+        if isinstance(q.object, pyoxigraph.Literal) and not isinstance(q.graph_name, pyoxigraph.DefaultGraph):
+            names.setdefault((q.subject, q.object.language), {}).setdefault(q.object, set()).add(q.graph_name)
+    demoted = set()
+    for (subject, _), labels in names.items():
+        if len(labels) > 1:
+            kept = min(labels, key=lambda label: (-len(labels[label]), label.value))
+            demoted |= {(subject, label) for label in labels if label != kept}
+    return demoted
 
 
 def has_union(store: pyoxigraph.Store) -> bool:

@@ -100,11 +100,13 @@ def validate_quads(quads: Iterable[pyoxigraph.Quad], lang: str = "en", engine: s
 
 def validate_nquads(nquads: bytes | str, lang: str = "en", engine: str = DEFAULT_ENGINE) -> Report:
     """Validate the union of all graphs of a dataset dump in N-Quads (the store's dump) as one
-    graph. Each result names the document(s) whose graph ``graph/doc/{identifier}`` holds the
-    offending triple (or, failing that, the focus node's triples)."""
+    graph: the dump's default graph when it has one (the union the store wrote,
+    :func:`aseankg.store.write_union`), else the union of its named graphs. Each result names
+    the document(s) whose graph ``graph/doc/{identifier}`` holds the offending triple (or,
+    failing that, the focus node's triples)."""
     if isinstance(nquads, str):
         nquads = nquads.encode("utf-8")
-    quads = pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    quads = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
     if _engine(engine) == "pyshacl":
         from aseankg.validate import pyshacl as reference
 
@@ -113,9 +115,10 @@ def validate_nquads(nquads: bytes | str, lang: str = "en", engine: str = DEFAULT
 
     store = pyoxigraph.Store()
     default = pyoxigraph.DefaultGraph()
+    written = any(isinstance(quad.graph_name, pyoxigraph.DefaultGraph) for quad in quads)
     for quad in quads:
         store.add(quad)
-        if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
+        if not written and not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
             store.add(pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default))
     store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, default) for t in fast.ontology_context())
     return make_report(fast.validate_union(store, lang))

@@ -46,16 +46,20 @@ def validate_views(
 
 
 def validate_union(quads: Iterable[pyoxigraph.Quad], lang: str = "en") -> list[Violation]:
-    """The union of all graphs of a dataset as one graph; each result names the document(s)
-    whose graph ``graph/doc/{identifier}`` holds the offending triple (or, failing that, the
-    focus node's triples)."""
+    """The union of all graphs of a dataset as one graph (its default graph when it has one:
+    the union the store wrote); each result names the document(s) whose graph
+    ``graph/doc/{identifier}`` holds the offending triple (or, failing that, the focus node's
+    triples)."""
     union = rdflib.Graph()
     by_triple: dict[tuple, set[str]] = defaultdict(set)
     by_subject: dict[rdflib.term.Node, set[str]] = defaultdict(set)
+    quads = list(quads)
+    written = any(isinstance(quad.graph_name, pyoxigraph.DefaultGraph) for quad in quads)
     for quad in quads:
         triple = (_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object))
-        union.add(triple)
         graph = quad.graph_name
+        if not written or isinstance(graph, pyoxigraph.DefaultGraph):  # the store's union when written
+            union.add(triple)
         if isinstance(graph, pyoxigraph.NamedNode) and graph.value.startswith(DOC_GRAPH):
             identifier = graph.value[len(DOC_GRAPH):]
             by_triple[triple].add(identifier)
