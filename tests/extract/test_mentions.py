@@ -43,3 +43,10 @@ def test_offsets_slice_the_text_and_sentences_hold_the_anchor(run):
         assert m.anchor in m.sentence
         assert document.body.begin <= m.begin < m.end <= document.body.end
     assert {m.entity for m in x.mentions} == set(x.entities)
+
+
+def test_a_country_inside_a_known_ministry_name(run):
+    _, x = run("ผู้แทนกระทรวงกิจการภายในและการสื่อสารของญี่ปุ่น เดินทางมาเยือน")
+    assert "mic-japan" in x.entities
+    japan = [m for m in x.mentions if m.entity == "japan"]
+    assert [m.anchor for m in japan] == ["ญี่ปุ่น"]

@@ -19,6 +19,7 @@ from aseankg.lexicon import ORGANIZATION_CLASSES, Lexicon
 __all__ = ["find_lexicon_names"]
 
 _NESTABLE = ORGANIZATION_CLASSES | {"akg:Country", "akg:WorkingGroup"}
+_COUNTRY = frozenset({"akg:Country"})
 _HOSTS = frozenset(
     {"akg:MeetingSeries", "akg:Plan", "akg:Fund", "akg:Declaration", "akg:Agreement",
      "akg:PolicyDocument", "akg:Initiative", "akg:Project"}
@@ -93,11 +94,14 @@ def find_lexicon_names(doc: DocText, registry: Registry) -> list[Hit]:
     hits = _scan(doc, lexicon, 0, len(doc.key))
     nested: list[Hit] = []
     for hit in hits:
-        if hit.cls in _HOSTS:
+        # "UNESCO Global Forum" names UNESCO; "กระทรวงการพัฒนาดิจิทัลและสารสนเทศสิงคโปร์" names
+        # Singapore (a country in an organisation's name, not another organisation)
+        inside = _NESTABLE if hit.cls in _HOSTS else _COUNTRY if hit.cls in ORGANIZATION_CLASSES else None
+        if inside:
             kb, ke = doc.key_index(hit.begin), doc.key_index(hit.end)
             nested.extend(
                 inner for inner in _scan(doc, lexicon, kb, ke, exclude=(kb, ke), nested=True)
-                if inner.cls in _NESTABLE
+                if inner.cls in inside
             )
     for hit in hits + nested:
         registry.layer.add(hit)
