@@ -184,7 +184,9 @@ def serve(
     if allowed:
         console.print("SPARQL SERVICE may call: " + ", ".join(allowed))
     app = create_app(store_dir, admin_token=token, limits=limits, service_allow=allowed)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # h11 whether or not httptools is installed: its head limit is ours to set (httptools
+    # refuses any URL over 64 KiB with a bare 400, so a long GET query would never get its 413).
+    uvicorn.run(app, host=host, port=port, log_level="warning", http="h11", h11_max_incomplete_event_size=limits.max_request_head)
 
 
 class QueryFormat(str, Enum):

@@ -34,6 +34,14 @@ class Limits:
     #: Query worker processes (each runs one query at a time).
     query_workers: int = 2
 
+    @property
+    def max_request_head(self) -> int:
+        """Bytes of a request line and headers the HTTP server reads before the app sees them:
+        room for the longest query allowed sent by GET (each Thai character is nine bytes
+        percent-encoded), so that a long query gets this app's clear 413, not the server's
+        bare "Invalid HTTP request" (h11 allows 16 KiB by default)."""
+        return max(self.max_body_bytes, 9 * self.max_query_chars) + 64 * 1024
+
     def __post_init__(self) -> None:
         for name in ("query_timeout", "response_timeout", "max_rows", "max_response_bytes", "max_body_bytes", "max_query_chars", "query_workers"):
             if not getattr(self, name) > 0:
