@@ -142,3 +142,18 @@ def test_real_graph_example_shows_rows(browser, server: Server) -> None:
         assert visit.elsewhere == [] and visit.errors == [], (visit.elsewhere, visit.errors)
     finally:
         visit.close("sparql-ui-real-example.png")
+
+
+def test_search_box_suggests_as_you_type(browser, site: Server) -> None:
+    """The query page has the search box of every page, with its suggestions."""
+    visit = Visit(browser, site.base_url)
+    try:
+        visit.page.goto(site.base_url + "/sparql")
+        box = visit.page.locator("header form.search input[name=q]")
+        box.press_sequentially("Test Meeting", delay=30)
+        suggestion = visit.page.locator("header ul.suggestions li a").first
+        suggestion.wait_for(state="visible")
+        assert suggestion.get_attribute("href") == "/id/meeting-of-tests-7"
+        assert visit.elsewhere == [] and visit.errors == [], (visit.elsewhere, visit.errors)
+    finally:
+        visit.close("sparql-ui-search.png")
