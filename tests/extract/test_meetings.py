@@ -157,3 +157,15 @@ def test_heading_the_delegation_with_a_verb(run):
     position = f"position-{person}-head-of-delegation"
     assert (person, "akg:holds", position) in f and (position, "akg:organization", "government-of-thailand") in f
     assert ("wg-as-7", "schema:attendee", person) in f
+
+
+def test_who_is_met_on_the_side_is_not_made_an_attendee_of_the_meeting(run):
+    _, x = run(
+        "นายวิชัย ศรีสุข เข้าร่วมการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 9 ณ กรุงมะนิลา\n"
+        "ในโอกาสนี้ นายวิชัยได้หารือทวิภาคีกับนายฮวน เดลา ครูซ รัฐมนตรีว่าการกระทรวงเทคโนโลยีสารสนเทศและการสื่อสารฟิลิปปินส์"
+    )
+    f = facts(x)
+    guest = mint_slug(romanize("ฮวน เดลา ครูซ"))
+    assert ("adgmin-9", "schema:attendee", mint_slug(romanize("วิชัย ศรีสุข"))) in f
+    assert ("adgmin-9", "schema:attendee", guest) not in f
+    assert any(s.startswith("bilateral-") and p == "schema:attendee" and o == guest for s, p, o in f)

@@ -827,7 +827,11 @@ def _occasion_people(
         referred = _referred(meetings, str(occasion.value), line_b)
         if referred is None:
             continue
-        stop = min([m.begin for m in meetings if line_b <= m.begin < line_e] + [line_e])
+        # up to the next meeting or talk: who is met on the side ("หารือทวิภาคีกับนาง X") is
+        # the talk's attendee, not (by this sentence) the meeting's
+        talk = doc.first(res.bilateral, occasion.end, line_e)
+        stop = min([m.begin for m in meetings if line_b <= m.begin < line_e] + [line_e]
+                   + ([talk.begin] if talk is not None else []))
         for who in _subjects(doc, registry, occasion.end, stop, []):
             if who not in referred.attendees:
                 referred.attendees.append(who)
