@@ -50,3 +50,11 @@ def test_a_mixed_case_acronym_names_the_slug(run):
                "Affairs: KemKomdigi) เมื่อวันนี้")
     assert x.entities["kemkomdigi"].labels["en"] == "Ministry of Communication and Digital Affairs"
     assert ("kemkomdigi", "akg:country", "indonesia") in facts(x)
+
+
+def test_an_unknown_declaration_named_over_wa_duay(run):
+    _, x = run("ที่ประชุมได้รับรองปฏิญญากรุงเทพว่าด้วยความร่วมมือด้านข้อมูล (Bangkok Declaration on Data Cooperation) "
+               "พร้อมทั้งติดตามความคืบหน้า")
+    declaration = x.entities["bangkok-declaration-on-data-cooperation"]
+    assert declaration.cls == "akg:Declaration"
+    assert declaration.labels["th"] == "ปฏิญญากรุงเทพว่าด้วยความร่วมมือด้านข้อมูล"

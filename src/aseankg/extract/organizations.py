@@ -34,6 +34,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-. ]{1,15}$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-.]{1,11}$")
 _LATIN_NAME = re.compile(r"[A-Za-z]")
 _JOINERS = ("และ", "กับ", "หรือ")
+_ABOUT = "ว่าด้วย"
 _SEPARATORS = re.compile(r"\s+หรือ\s+|\s*[:,;]\s*")
 
 
@@ -230,6 +231,16 @@ def _make_org(
         registry.layer.add(Hit(b, e, slug, head.cls, pattern=True))
 
 
+def _about(doc: DocText, end: int, limit: int, layer: Layer) -> int:
+    """"ปฏิญญาฮานอยว่าด้วยการ… (Hanoi Declaration on …)": a declaration's, plan's or
+    agreement's name goes on over ว่าด้วย when its English name follows the whole."""
+    if not doc.text.startswith(_ABOUT, end):
+        return end
+    longer = name_end(doc, end + len(_ABOUT), limit, layer)
+    paren = parenthetical(doc, longer)
+    return longer if paren is not None and _latin_parts(doc, paren)[2] else end
+
+
 def _generic(doc: DocText, offset: int) -> bool:
     return doc.match(doc.res.org_generic, offset, whole=False) is not None
 
@@ -248,6 +259,8 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
             continue  # ศูนย์ราชการ… is a place, not a ศูนย์
         line_end = doc.line_of(hb)[1]
         end = name_end(doc, he, line_end, layer)
+        if head.cls not in ORGANIZATION_CLASSES:
+            end = _about(doc, end, line_end, layer)
         lex = layer.at(hb)
         if lex is not None and not lex.pattern:
             if lex.end >= end:
