@@ -169,3 +169,12 @@ def test_who_is_met_on_the_side_is_not_made_an_attendee_of_the_meeting(run):
     assert ("adgmin-9", "schema:attendee", mint_slug(romanize("วิชัย ศรีสุข"))) in f
     assert ("adgmin-9", "schema:attendee", guest) not in f
     assert any(s.startswith("bilateral-") and p == "schema:attendee" and o == guest for s, p, o in f)
+
+
+def test_the_next_meeting_named_by_its_ordinal_alone(run):
+    _, x = run("การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 8 จัดขึ้น ณ กรุงมะนิลา ที่ประชุมเห็นชอบให้กัมพูชา"
+               "เป็นเจ้าภาพการประชุมครั้งที่เก้า ในปี 2570")
+    f = facts(x)
+    assert x.entities["adgmin-9"].cls == x.entities["adgmin-8"].cls
+    assert {("adgmin-9", "akg:series", "series-adgmin"), ("adgmin-9", "akg:ordinal", "9"),
+            ("adgmin-9", "akg:hostCountry", "cambodia"), ("adgmin-9", "schema:startDate", "2027")} <= f

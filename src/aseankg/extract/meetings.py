@@ -236,6 +236,45 @@ def _meeting_anchors(doc: DocText, registry: Registry) -> list[Event]:
             consumed.append((paren.begin, paren.end))
         events.append(event)
     events.extend(_unknown_series(doc, registry, events))
+    events.extend(_next_of_series(doc, registry, events))
+    return events
+
+
+def _next_of_series(doc: DocText, registry: Registry, known: list[Event]) -> list[Event]:
+    """"เป็นเจ้าภาพการประชุมครั้งที่หก": a meeting named by its ordinal alone is another meeting
+    of the series of the meeting named before it."""
+    events: list[Event] = []
+    for found in doc.find_prefixes(doc.res.meeting_heads):
+        b = found.begin
+        at = doc.skip_spaces(found.end)
+        ordinal = doc.ordinals.get(at)
+        if ordinal is None or at - found.end > 1 or any(e.begin <= b < e.end for e in known + events):
+            continue
+        before = [e for e in known if e.end <= b and registry.facts_of(e.slug, "akg:series")]
+        if not before:
+            continue
+        referent = before[-1]
+        series = registry.facts_of(referent.slug, "akg:series")[0].object.slug  # type: ignore[union-attr]
+        end, n = ordinal
+        if registry.has_fact(referent.slug, "akg:ordinal") and any(
+            f.object.lexical == str(n) for f in registry.facts_of(referent.slug, "akg:ordinal")  # type: ignore[union-attr]
+        ):
+            continue  # the same meeting again
+        made = _series_meeting(registry, series, n, None)
+        if made is None:  # a series found by pattern in this document
+            entity = registry.entity(series)
+            if entity is None:
+                continue
+            prefix = series.removeprefix("series-")
+            made = (f"{prefix}-{n}", referent.cls, f"{entity.labels['th']} ครั้งที่ {n}",
+                    f"The {ordinal_en(n)} {entity.labels['en']}", ())
+        slug, cls, th, en, alt = made
+        registry.add_entity(slug, cls, th, en, latn=None, alt=alt)
+        registry.ref(slug, "akg:series", series)
+        registry.fact(slug, "akg:ordinal", Value(str(n), "xsd:integer"))
+        event = Event(slug, cls, b, end)
+        event.scope_end = end
+        events.append(event)
     return events
 
 
