@@ -178,3 +178,8 @@ def test_the_next_meeting_named_by_its_ordinal_alone(run):
     assert x.entities["adgmin-9"].cls == x.entities["adgmin-8"].cls
     assert {("adgmin-9", "akg:series", "series-adgmin"), ("adgmin-9", "akg:ordinal", "9"),
             ("adgmin-9", "akg:hostCountry", "cambodia"), ("adgmin-9", "schema:startDate", "2027")} <= f
+
+
+def test_what_the_meeting_did_is_not_a_series(run):
+    _, x = run("ที่ประชุมได้ติดตามความคืบหน้าการดำเนินงานของศูนย์ฝึกอบรมไซเบอร์ภูมิภาค (RCTC) และเห็นชอบแผนงาน")
+    assert not [s for s, e in x.entities.items() if e.cls == "akg:MeetingSeries"]

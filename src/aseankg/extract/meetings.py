@@ -391,8 +391,10 @@ def _series_by_acronym(doc: DocText, registry: Registry, b: int, name_b: int, li
     name = text[name_b:name_e]
     if len(name) < 6 or "  " in name or re.match(r"\s*(?:ที่|ครั้ง|ฯ|ดังกล่าว|นี้|นั้น|ต่าง|หารือ|ร่วม|เพื่อ|และ|ของ)", name):
         return
-    if _breaks(doc, name_b, name_e):
-        return
+    if name.lstrip().startswith(_NAME_BREAKS) or _breaks(doc, name_b, name_e):
+        return  # "ที่ประชุมได้ติดตาม…": the meeting did something, it is not named
+    if any(h.end == name_e and h.cls in _ORG_LIKE for h in registry.layer.within(name_b, name_e)):
+        return  # "…ของศูนย์… (ASCCE)": the acronym is the body's
     if any(h.cls == "akg:MeetingSeries" for h in registry.layer.within(b, name_e)):
         return
     th = "การประชุม" + re.sub(r"\s+", " ", name).strip()
