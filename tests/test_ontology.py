@@ -211,3 +211,21 @@ def test_mapping_example_types_come_from_the_ontology(ontology: rdflib.Graph) ->
     # docs/mapping.md types an article akg:NewsArticle, schema:NewsArticle, schema:CreativeWork, prov:Entity
     supers = set(ontology.objects(akg("NewsArticle"), RDFS.subClassOf))
     assert {URIRef(expand(c)) for c in ("schema:NewsArticle", "schema:CreativeWork", "prov:Entity")} <= supers
+
+
+def test_every_property_the_built_graph_uses_is_labelled_and_commented_in_thai_and_english(
+    built_store, ontology: rdflib.Graph
+) -> None:
+    """The reused schema.org / Dublin Core / PROV / SKOS terms too, so a SPARQL user reads the
+    name of every property of the graph in either language."""
+    from aseankg.namespaces import ONTOLOGY_GRAPH
+    from aseankg.store import StoreDir
+
+    rows = StoreDir(built_store).open().query(
+        f"SELECT DISTINCT ?p WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+    )
+    used = {URIRef(row["p"].value) for row in rows} - {RDF.type}
+    assert {URIRef(expand(p)) for p in ("schema:startDate", "schema:text", "dcterms:issued", "skos:prefLabel")} <= used
+    for prop in sorted(used):
+        for predicate in (RDFS.label, RDFS.comment):
+            assert sorted(v.language for v in ontology.objects(prop, predicate)) == ["en", "th"], (prop, predicate)
