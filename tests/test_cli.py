@@ -132,3 +132,44 @@ def test_add_writes_only_the_new_graph(tmp_path: Path) -> None:
     again = run_cli("add", str(DOCUMENTS / "004_de60a9fdace74075.txt"), "--store", str(store))
     assert again.returncode == 0
     assert run_cli("export", "-f", "nq", store=store).stdout.count("\n") == after.count("\n")
+
+
+def test_validate_reports_a_store_that_does_not_conform(tmp_path: Path) -> None:
+    """A store whose graph breaks a shape (written past the build, which would refuse it): the
+    report names the focus by its label, the path, the message in the chosen language and the
+    document; exit code 1; --format json for machines."""
+    from invented_articles import write_articles
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from aseankg.graph import article_slug
+    from aseankg.namespaces import doc_graph, entity_iri, node
+    from aseankg.store import StoreDir
+
+    (article,) = write_articles(tmp_path / "docs", [720])
+    store = tmp_path / "store"
+    assert run_cli("build", str(article), "--store", str(store)).returncode == 0
+    generation = StoreDir(store).begin(from_current=True)
+    graph, person = NamedNode(doc_graph(article.stem)), NamedNode(entity_iri("somying-thaionly"))
+    generation.store.bulk_extend([
+        Quad(person, node("rdf:type"), node("akg:Person"), graph),
+        Quad(person, node("skos:prefLabel"), Literal("สมหญิง ไทยล้วน", language="th"), graph),
+        Quad(person, node("rdfs:label"), Literal("สมหญิง ไทยล้วน", language="th"), graph),
+        Quad(person, node("akg:mentionedIn"), NamedNode(entity_iri(article_slug(article.stem))), graph),
+    ])
+    generation.commit({"note": "a graph the build would have refused"})
+
+    english = run_cli("validate", store=store)
+    assert english.returncode == 1
+    assert "[Violation] สมหญิง ไทยล้วน <https://w3id.org/aseankg/id/somying-thaionly>" in english.stdout
+    assert "    path: skos:prefLabel\n    message: Every entity has an English skos:prefLabel (@en).\n" in english.stdout
+    assert f"    document: {article.stem}\n" in english.stdout
+    thai = run_cli("validate", "--lang", "th", store=store)
+    assert thai.returncode == 1
+    assert "ข้อความ: ทุกสิ่งต้องมี skos:prefLabel ภาษาอังกฤษ (@en)" in thai.stdout
+    assert f"เอกสาร: {article.stem}" in thai.stdout
+    machine = run_cli("validate", "--format", "json", store=store)
+    assert machine.returncode == 1
+    report = json.loads(machine.stdout)
+    assert report["conforms"] is False
+    assert [(v["focus"], v["path"], v["document"]) for v in report["violations"] if v["severity"] == "Violation"] == [
+        (entity_iri("somying-thaionly"), "skos:prefLabel", article.stem)]
