@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
-from browse_fixture import small_server  # noqa: F401 (fixture)
+from browse_fixture import small_server, small_store  # noqa: F401 (fixture)
 
 from aseankg.namespaces import entity_iri, expand
+from aseankg.store import StoreDir
+from aseankg.web.neighbourhood import MENTIONED_IN, PLUMBING, Links
 
 ID = entity_iri
 
@@ -199,3 +202,25 @@ def test_corpus_wg_as_within_two_hops(server) -> None:
 def test_corpus_minister_reaches_adgmin5(server) -> None:
     body = get(server, "/api/path", **{"from": ID("prasert-jantararuangtong"), "to": ID("adgmin-5")}).json()
     assert body["length"] is not None and body["length"] <= 2
+
+
+def test_links_are_the_stores_quads_between_two_iris(tmp_path) -> None:
+    """What a walk follows from each IRI is every quad (in any graph) that joins it to another
+    IRI, provenance and typing aside, mentions only on request; read once, the same after."""
+    store = StoreDir(small_store(tmp_path / "store")).open()
+    links = Links(store)
+    iris = {t.value for q in store.quads_for_pattern(None, None, None, None)
+            for t in (q.subject, q.object) if isinstance(t, pyoxigraph.NamedNode)}
+    assert len(iris) > 20
+    for iri in sorted(iris):
+        node = pyoxigraph.NamedNode(iri)
+        stated = {(q.subject.value, q.predicate.value, q.object.value)
+                  for q in [*store.quads_for_pattern(node, None, None, None), *store.quads_for_pattern(None, None, node, None)]
+                  if isinstance(q.subject, pyoxigraph.NamedNode) and isinstance(q.object, pyoxigraph.NamedNode)
+                  and q.subject != q.object and q.predicate.value not in PLUMBING}
+        with_articles = list(links.of(iri, articles=True))
+        assert with_articles == sorted(stated), iri
+        assert list(links.of(iri, articles=False)) == [t for t in sorted(stated) if t[1] != MENTIONED_IN]
+        assert list(links.of(iri, articles=True)) == with_articles
+        attendee = expand("schema:attendee")
+        assert list(links.of(iri, articles=False, predicate=attendee)) == [t for t in sorted(stated) if t[1] == attendee]

@@ -1,14 +1,19 @@
 """Who is connected to whom: an entity's neighbourhood and the shortest paths between two.
 
-Both walk the store one entity at a time (index lookups with the entity as a bound term) into
-a networkx graph. The provenance plumbing is left out: mentions, the graphs' derivation and
-``rdf:type`` are not connections between entities, and articles join only when asked for (or
-when the walk starts at one), since every entity of an article would otherwise be two steps
-from every other.
+Both walk the links of one entity at a time into a networkx graph. An entity's links are
+read with one query that the store answers in its own code (a country is the object of
+thousands of mentions, which the store skips without handing them to Python) and kept until
+a build switches the store, so a walk through a busy part of the graph reads each entity
+once. The provenance plumbing is left out: mentions, the graphs' derivation and ``rdf:type``
+are not connections between entities, and articles join only when asked for (or when the
+walk starts at one), since every entity of an article would otherwise be two steps from
+every other.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -17,11 +22,12 @@ import pyoxigraph
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from aseankg.namespaces import expand
+from aseankg.namespaces import PREFIXES, expand
+from aseankg.store import has_union
 from aseankg.web.i18n import Lang
 from aseankg.web.labels import ARTICLE, Labels, labels_for
 from aseankg.web.params import FromParam, IriParam, LangParam, OptionalIriParam, ToParam
-from aseankg.web.reading import current_store
+from aseankg.web.reading import current_store, per_generation
 
 router = APIRouter(tags=["browse"])
 
@@ -33,27 +39,71 @@ PLUMBING = frozenset(
 )
 PATH_VISIT_LIMIT = 5000
 MAX_PATHS = 10
+#: Entities whose links are kept per store generation (the oldest read are forgotten first).
+CACHED = 200_000
+
+Link = tuple[str, str, str]
+
+_LEFT_OUT = ", ".join(f"<{p}>" for p in sorted(PLUMBING | {MENTIONED_IN}))
+# ?dir: 0 when ?n is the subject, 1 when it is the object.
+_ENTITY_LINKS = f"""SELECT ?n ?p ?o ?dir WHERE {{
+  {{ ?n ?p ?o . BIND(0 AS ?dir) }} UNION {{ ?o ?p ?n . BIND(1 AS ?dir) }}
+  FILTER(isIRI(?o) && ?o != ?n && ?p NOT IN ({_LEFT_OUT}))
+}}"""
+_ARTICLE_LINKS = f"""SELECT ?n ?p ?o ?dir WHERE {{
+  {{ ?n ?p ?o . BIND(0 AS ?dir) }} UNION {{ ?o ?p ?n . BIND(1 AS ?dir) }}
+  VALUES ?p {{ <{MENTIONED_IN}> }} FILTER(isIRI(?o) && ?o != ?n)
+}}"""
 
 
-def links(
-    store: pyoxigraph.Store, iri: str, *, articles: bool, predicate: str | None = None
-) -> Iterator[tuple[str, str, str]]:
-    """The (subject, predicate, object) triples that connect ``iri`` to another IRI."""
-    node = pyoxigraph.NamedNode(iri)
-    seen: set[tuple[str, str, str]] = set()
-    pattern_predicate = pyoxigraph.NamedNode(predicate) if predicate else None
-    for quad in store.quads_for_pattern(node, pattern_predicate, None, None):
-        if isinstance(quad.object, pyoxigraph.NamedNode):
-            seen.add((iri, quad.predicate.value, quad.object.value))
-    for quad in store.quads_for_pattern(None, pattern_predicate, node, None):
-        if isinstance(quad.subject, pyoxigraph.NamedNode):
-            seen.add((quad.subject.value, quad.predicate.value, iri))
-    for s, p, o in sorted(seen):
-        if p in PLUMBING or s == o:
-            continue
-        if p == MENTIONED_IN and not articles:
-            continue
-        yield s, p, o
+class Links:
+    """The links (subject, predicate, object) between an IRI and other IRIs, provenance and
+    typing left out, for one store generation: read the first time a walk reaches the IRI,
+    then kept (``akg:mentionedIn``, which only some walks follow, apart)."""
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        self.store = store
+        self._union = not has_union(store)  # else the default graph holds the union, a set
+        self._lock = threading.Lock()
+        self._entities: dict[str, tuple[Link, ...]] = {}
+        self._articles: dict[str, tuple[Link, ...]] = {}
+
+    def of(self, iri: str, *, articles: bool, predicate: str | None = None) -> Iterator[Link]:
+        """The links of ``iri`` in (s, p, o) order; ``akg:mentionedIn`` only with
+        ``articles``, only ``predicate`` when given."""
+        found = self._read(iri, _ENTITY_LINKS, self._entities)
+        if articles:
+            found = tuple(sorted(found + self._read(iri, _ARTICLE_LINKS, self._articles)))
+        for link in found:
+            if predicate is None or link[1] == predicate:
+                yield link
+
+    def _read(self, iri: str, query: str, cache: dict[str, tuple[Link, ...]]) -> tuple[Link, ...]:
+        known = cache.get(iri)
+        if known is not None:
+            return known
+        node = pyoxigraph.NamedNode(iri)
+        solutions = self.store.query(
+            query, prefixes=PREFIXES, use_default_graph_as_union=self._union,
+            substitutions={pyoxigraph.Variable("n"): node},
+        )
+        assert isinstance(solutions, pyoxigraph.QuerySolutions)
+        found: set[Link] = set()
+        for _n, p, other, direction in solutions:
+            # one string object per IRI: many entities link to the same few
+            p_value, other_value = sys.intern(p.value), sys.intern(other.value)
+            found.add((iri, p_value, other_value) if direction.value == "0" else (other_value, p_value, iri))
+        links = tuple(sorted(found))
+        with self._lock:
+            if len(cache) >= CACHED:
+                del cache[next(iter(cache))]
+            cache[iri] = links
+        return links
+
+
+def links_for(request: Request) -> Links:
+    """The links of the store serving now."""
+    return per_generation(request, "links", Links)
 
 
 def _node_data(labels: Labels, iri: str, lang: Lang) -> dict[str, str | None]:
@@ -66,7 +116,7 @@ def _node_data(labels: Labels, iri: str, lang: Lang) -> dict[str, str | None]:
 
 
 def neighbourhood(
-    store: pyoxigraph.Store,
+    links: Links,
     labels: Labels,
     iri: str,
     *,
@@ -85,18 +135,22 @@ def neighbourhood(
     graph.add_node(iri, **_node_data(labels, iri, lang))
     frontier = [iri]
     truncated = False
+    nodes = {iri}  # the graph's nodes, as a plain set: a hub's links are many
     for _ in range(depth):
         following: list[str] = []
         for current in frontier:
-            for s, p, o in links(store, current, articles=articles, predicate=predicate):
+            for s, p, o in links.of(current, articles=articles, predicate=predicate):
                 other = o if s == current else s
-                if other not in graph:
+                if other not in nodes:
+                    if truncated and len(nodes) >= limit:
+                        continue  # no room, and that is known: only links within the graph count
                     if not _admissible(labels, other, cls, articles):
                         continue
-                    if graph.number_of_nodes() >= limit:
+                    if len(nodes) >= limit:
                         truncated = True
                         continue
                     graph.add_node(other, **_node_data(labels, other, lang))
+                    nodes.add(other)
                     following.append(other)
                 if not graph.has_edge(s, o, key=p) and not _has_inverse(graph, labels, s, p, o):
                     graph.add_edge(s, o, key=p, label=labels.label(p, lang))
@@ -123,7 +177,7 @@ def _admissible(labels: Labels, iri: str, cls: str | None, articles: bool) -> bo
 
 
 def shortest_paths(
-    store: pyoxigraph.Store,
+    links: Links,
     labels: Labels,
     source: str,
     target: str,
@@ -144,7 +198,7 @@ def shortest_paths(
             break
         following: list[str] = []
         for current in frontier:
-            for s, p, o in links(store, current, articles=articles):
+            for s, p, o in links.of(current, articles=articles):
                 other = o if s == current else s
                 if other not in graph:
                     if other != target and not _admissible(labels, other, None, articles):
@@ -247,7 +301,7 @@ def get_neighbourhood(
     if not _known(labels, store, iri):
         raise HTTPException(404, f"the graph says nothing about <{iri}>")
     graph, truncated = neighbourhood(
-        store, labels, iri, depth=depth, limit=limit, lang=lang or "en",
+        links_for(request), labels, iri, depth=depth, limit=limit, lang=lang or "en",
         predicate=predicate, cls=type, articles=articles,
     )
     return Neighbourhood(nodes=_nodes(graph), edges=_edges(graph), truncated=truncated)
@@ -273,7 +327,7 @@ def get_path(
         if not _known(labels, store, iri):
             raise HTTPException(404, f"the graph says nothing about <{iri}>")
     graph, paths, truncated = shortest_paths(
-        store, labels, source, target, max_length=max, lang=lang or "en", articles=articles
+        links_for(request), labels, source, target, max_length=max, lang=lang or "en", articles=articles
     )
     edges = _edges(graph)
     return Paths(

@@ -24,7 +24,7 @@ from aseankg.web.articles import article_ref, article_view, mentioned_in
 from aseankg.web.frame import DATE_TYPES, SLUG, Listed, Page, Shown, in_language, not_found, render, show, sort_key
 from aseankg.web.i18n import format_range
 from aseankg.web.labels import ARTICLE, Labels, labels_for
-from aseankg.web.neighbourhood import neighbourhood
+from aseankg.web.neighbourhood import links_for, neighbourhood
 from aseankg.web.params import IRI_PATTERN, valid_iri
 from aseankg.web.reading import current_store, known, outgoing, select
 from aseankg.web.search import results
@@ -215,7 +215,7 @@ def graph_page(request: Request, iri: str = "") -> HTMLResponse:
     labels = labels_for(request)
     if not _is_iri(iri) or not known(store, iri):
         return not_found(request, iri)
-    graph, truncated = neighbourhood(store, labels, iri, depth=1, limit=50, lang=page.lang)
+    graph, truncated = neighbourhood(links_for(request), labels, iri, depth=1, limit=50, lang=page.lang)
     edges = [
         (show(pyoxigraph.NamedNode(s), labels, page), labels.label(p, page.lang), show(pyoxigraph.NamedNode(o), labels, page))
         for s, o, p in graph.edges(keys=True)
