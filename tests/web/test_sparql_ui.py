@@ -154,6 +154,13 @@ def test_search_box_suggests_as_you_type(browser, site: Server) -> None:
         suggestion = visit.page.locator("header ul.suggestions li a").first
         suggestion.wait_for(state="visible")
         assert suggestion.get_attribute("href") == "/id/meeting-of-tests-7"
+        assert suggestion.inner_text().startswith("The 7th Test Meeting")
+        # the page is in both languages: what is typed in Thai is suggested in Thai
+        box.fill("")
+        box.press_sequentially("การประชุมทดสอบ", delay=30)
+        visit.page.wait_for_function(
+            "() => /[\u0E00-\u0E7F]/.test(document.querySelector('header ul.suggestions li a')?.textContent || '')"
+        )
         assert visit.elsewhere == [] and visit.errors == [], (visit.elsewhere, visit.errors)
     finally:
         visit.close("sparql-ui-search.png")

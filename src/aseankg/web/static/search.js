@@ -17,8 +17,8 @@
     var form = input.form;
     var list = form && form.querySelector(".suggestions");
     if (!list) return;
-    var lang = input.dataset.lang || "en";
-    var keepLang = !!input.dataset.keepLang;
+    var lang = input.dataset.lang || "";  // none: labels in the language of what is typed
+    var keepLang = !!(input.dataset.keepLang && lang);
     var active = -1;
     var controller = null;
     list.id = list.id || "suggestions-" + n;
@@ -81,7 +81,9 @@
       }
       if (controller) controller.abort();
       controller = new AbortController();
-      var url = input.dataset.suggest + "?" + new URLSearchParams({ q: q, lang: lang, limit: "8" });
+      var params = { q: q, limit: "8" };
+      if (lang) params.lang = lang;
+      var url = input.dataset.suggest + "?" + new URLSearchParams(params);
       fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : { results: [] }; })
         .then(function (data) { if (input.value.trim() === q) show(data.results || []); })
