@@ -229,3 +229,37 @@ def test_every_property_the_built_graph_uses_is_labelled_and_commented_in_thai_a
     for prop in sorted(used):
         for predicate in (RDFS.label, RDFS.comment):
             assert sorted(v.language for v in ontology.objects(prop, predicate)) == ["en", "th"], (prop, predicate)
+
+
+def test_the_store_holds_the_ontology_file_in_its_graph_after_an_add_too(tmp_path) -> None:
+    """The ontology graph is the file as it is now: a build writes it, and so does an add (to a
+    store written with an older ontology)."""
+    from conftest import run_cli
+    from invented_articles import write_articles
+
+    from aseankg.graph import ontology_quads
+    from aseankg.namespaces import ONTOLOGY_GRAPH
+    from aseankg.store import StoreDir
+
+    first, second = write_articles(tmp_path / "docs", [730, 731])
+    store = tmp_path / "store"
+    assert run_cli("build", str(first), "--store", str(store)).returncode == 0
+    graph = pyoxigraph.NamedNode(ONTOLOGY_GRAPH)
+
+    def named(quads) -> tuple[int, set]:
+        """How many quads, and those without blank nodes (a parse names those anew)."""
+        quads = list(quads)
+        return len(quads), {q for q in quads if not isinstance(q.subject, pyoxigraph.BlankNode)
+                            and not isinstance(q.object, pyoxigraph.BlankNode)}
+
+    def in_store() -> tuple[int, set]:
+        return named(StoreDir(store).open().quads_for_pattern(None, None, None, graph))
+
+    assert in_store() == named(ontology_quads())
+    older = StoreDir(store).begin(from_current=True)  # as if written with an older ontology
+    older.store.remove_graph(graph)
+    older.store.bulk_extend(q for q in ontology_quads() if q.predicate.value != str(RDFS.comment))
+    older.commit({"note": "an older ontology"})
+    assert in_store() != named(ontology_quads())
+    assert run_cli("add", str(second), "--store", str(store)).returncode == 0
+    assert in_store() == named(ontology_quads())

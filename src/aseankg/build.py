@@ -26,7 +26,7 @@ from aseankg.extract import extract
 from aseankg.extract.model import Extraction
 from aseankg.graph import document_quads, lexicon_quads, ontology_quads
 from aseankg.lexicon import Lexicon, load_lexicon
-from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, doc_graph
+from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, ONTOLOGY_GRAPH, doc_graph
 from aseankg.store import StoreDir
 
 SUFFIXES = {".txt"}
@@ -300,8 +300,11 @@ def _run(
     try:
         store = generation.store
         assert store is not None
-        if replace or store_dir.current() is None:
-            store.bulk_extend(ontology_quads())
+        # The ontology graph as the file says now (an add too: its labels may have changed).
+        ontology_graph = pyoxigraph.NamedNode(ONTOLOGY_GRAPH)
+        if store.contains_named_graph(ontology_graph):
+            store.remove_graph(ontology_graph)
+        store.bulk_extend(ontology_quads())
         # One bulk load for all the documents' graphs (a load per document costs ten times
         # more). Adding, a document replaces the graph it had; a later file with the same
         # identifier replaces an earlier one, as it would have one by one.
