@@ -32,3 +32,13 @@ def test_referring_back_to_an_mou(run):
     mou = "mou-mdes-mfa-thailand"
     assert len([m for m in x.mentions if m.entity == mou]) == 2
     assert (mou, "akg:status", "akg:Signed") in facts(x)
+
+
+def test_topic_before_the_parties(run):
+    _, x = run("ได้ร่วมลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านความปลอดภัยออนไลน์ระหว่างสำนักงานตำรวจแห่งชาติ "
+               "กับธนาคารแห่งประเทศไทย เมื่อวันที่ 4 มีนาคม 2568")
+    mou = "mou-bank-of-thailand-royal-thai-police"
+    assert x.entities[mou].cls == "akg:MoU"
+    assert {(mou, "akg:party", "bank-of-thailand"), (mou, "akg:party", "royal-thai-police"),
+            (mou, "akg:topic", "ความร่วมมือด้านความปลอดภัยออนไลน์"), (mou, "akg:status", "akg:Signed"),
+            (mou, "schema:startDate", "2025-03-04")} <= facts(x)

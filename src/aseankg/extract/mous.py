@@ -60,6 +60,12 @@ def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None 
         if text.startswith("ระหว่าง", i):
             i += len("ระหว่าง")
         items, end = read_list(doc, registry, i, line_e, alone, _PARTY_CLASSES)
+        topic_first = None
+        if not items and anaphora is None:
+            # "บันทึกความเข้าใจว่าด้วย Z ระหว่าง X กับ Y": the topic first, then the parties
+            topic_first = _topic_then_parties(doc, registry, i, line_e, alone)
+            if topic_first is not None:
+                items, end = topic_first[2], topic_first[3]
         if not items:
             # "X และ Y (ได้ร่วม)ลงนามบันทึกความเข้าใจ…": the parties come first
             sign = doc.first(res.mou_signed, max(line_b, b - 20), b)
@@ -83,7 +89,10 @@ def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None 
         topic = None
         t = doc.skip_spaces(end, line_e)
         topic_word = doc.match(res.mou_topic, t, whole=False)
-        if topic_word is not None:
+        if topic_first is not None:
+            topic = text[topic_first[0] : topic_first[1]].strip() or None
+            mention_end = end
+        elif topic_word is not None:
             m = _TOPIC_END.search(text, topic_word.end, min(line_e, topic_word.end + 200))
             stop = m.start() if m else min(line_e, topic_word.end + 200)
             topic = text[topic_word.end : stop].strip() or None
@@ -121,6 +130,25 @@ def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None 
                     registry.fact(slug, "schema:startDate", Value(lexical, datatype))
         registry.layer.add(Hit(begin, max(e, doc.back_spaces(min(mention_end, end))), slug, "akg:MoU"))
         previous = slug
+
+
+def _topic_then_parties(
+    doc: DocText, registry: Registry, offset: int, line_e: int, alone: list[PostMention]
+) -> tuple[int, int, list, int] | None:
+    """``(topic begin, topic end, parties, list end)`` of "ว่าด้วย Z ระหว่าง X กับ Y" at ``offset``."""
+    text = doc.text
+    topic_word = doc.match(doc.res.mou_topic, offset, whole=False)
+    if topic_word is None:
+        return None
+    limit = min(line_e, topic_word.end + 200)
+    stop = _TOPIC_END.search(text, topic_word.end, limit)
+    k = text.find("ระหว่าง", topic_word.end, stop.start() if stop else limit)
+    if k < 0:
+        return None
+    items, end = read_list(doc, registry, k + len("ระหว่าง"), line_e, alone, _PARTY_CLASSES)
+    if len(items) < 2:
+        return None
+    return topic_word.end, k, items, end
 
 
 def _clause_start(doc: DocText, line_b: int, offset: int) -> int:
