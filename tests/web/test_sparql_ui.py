@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 import pytest
 from sparql_fixture import small_store
 
@@ -164,3 +165,28 @@ def test_search_box_suggests_as_you_type(browser, site: Server) -> None:
         assert visit.elsewhere == [] and visit.errors == [], (visit.elsewhere, visit.errors)
     finally:
         visit.close("sparql-ui-search.png")
+
+
+def test_without_the_vendored_editor_a_plain_form_still_queries(browser, site: Server) -> None:
+    """If the npm assets are not served (not built), the page says so and offers a plain form."""
+    visit = Visit(browser, site.base_url)
+    try:
+        visit.page.route("**/static/vendor/**", lambda route: route.fulfill(status=404, body="not built"))
+        visit.page.goto(site.base_url + "/sparql")
+        form = visit.page.locator("#plain-editor")
+        form.wait_for(state="visible")
+        assert "make assets" in form.inner_text()
+        first = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))[0]
+        visit.page.select_option("#examples", first)  # the examples fill the plain form
+        visit.page.wait_for_function(
+            "text => document.querySelector('#plain-editor textarea').value === text",
+            arg=(ROOT / "queries" / f"{first}.rq").read_text(encoding="utf-8"),
+        )
+        form.locator("textarea").fill(visit.page.evaluate("() => document.querySelector('#yasgui').dataset.defaultQuery"))
+        with visit.page.expect_download() as download:
+            form.locator("button").click()
+        rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+        assert rows[0] == "meeting,th,en"
+        assert any("meeting-of-tests-7" in row and "The 7th Test Meeting" in row for row in rows), rows
+    finally:
+        visit.close("sparql-ui-plain.png")

@@ -4,7 +4,25 @@
   "use strict";
 
   const root = document.getElementById("yasgui");
-  if (!root || typeof Yasgui === "undefined") return;
+  if (!root) return;
+  if (typeof Yasgui === "undefined") {
+    // The vendored editor is missing (assets not built): offer the plain form instead.
+    const plain = document.getElementById("plain-editor");
+    const picker = document.getElementById("examples");
+    if (!plain) return;
+    plain.hidden = false;
+    if (picker) {
+      picker.addEventListener("change", () => {
+        fetch(picker.dataset.source, { headers: { Accept: "application/json" } })
+          .then((r) => r.json())
+          .then((examples) => {
+            const found = examples.find((e) => e.name === picker.value);
+            if (found) plain.querySelector("textarea").value = found.query;
+          });
+      });
+    }
+    return;
+  }
 
   const endpoint = new URL(root.dataset.endpoint || "/sparql", window.location.href).href;
   const prefixes = JSON.parse(root.dataset.prefixes || "{}");
