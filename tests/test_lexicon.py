@@ -182,3 +182,40 @@ def test_no_article_names_in_source(lexicon):
         for part in name.split():
             if len(part) >= 5 and not part.isascii():
                 assert part not in source, part
+
+
+# --- the comparison key ---------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from aseankg.lexicon import _keyed_by_character, keyed  # noqa: E402
+from aseankg.nlp.normalize import fold  # noqa: E402
+
+# What the key treats specially, and its neighbours: spaces of several kinds, dashes, a
+# consonant typed again and again, the sara am in two keys, capitals, Thai digits.
+_KEY_ALPHABET = list("กกขไทย aAZz-–—\u0e4d\u0e32\u0e33\n\t\xa0\u3000\x1c๑1") + ["กกก", "ก\u0e4d\u0e32"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_ALPHABET), max_size=16).map("".join))
+def test_keyed_a_run_at_a_time_equals_character_by_character(text: str) -> None:
+    """The key of a text without zero-width characters is copied a run at a time; it must
+    equal the key made character by character (the path text with zero-width ones takes)."""
+    assert keyed(text) == _keyed_by_character(fold(text).translate({c: c + 32 for c in range(65, 91)}))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("WG – AS", "wg-as"),
+        ("กรรรมการ", "กรรมการ"),
+        ("กร\u200bรมการ", "กรรมการ"),  # typed three times across a zero-width space
+        ("น\u0e4d\u0e32  ใจ", "น\u0e33 ใจ"),
+        ("ครั้งที่ ๕", "ครั้งที่ 5"),
+    ],
+)
+def test_keyed_examples(text: str, key: str) -> None:
+    found, offsets = keyed(text)
+    assert found == key
+    assert len(offsets) == len(found) and offsets == sorted(offsets)

@@ -110,6 +110,15 @@ class LexiconError(ValueError):
 
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+_CAPITALS = re.compile("[A-Z]+")  # ASCII only: other scripts keep their case
+_HAS_ZERO_WIDTH = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+# What the key changes in a text without zero-width characters: a run of white space, a dash,
+# the sara am typed as two characters, a consonant typed three times or more.
+_KEY_EDITS = re.compile(r"(\s+)|(-)|(\u0e4d\u0e32)|(([\u0e01-\u0e2e])\5\5+)")
+
+
+def _lower(match: re.Match[str]) -> str:
+    return match[0].lower()
 
 
 def keyed(text: str) -> tuple[str, list[int]]:
@@ -121,7 +130,43 @@ def keyed(text: str) -> tuple[str, list[int]]:
     next to a dash, so ``WG – AS`` = ``WG-AS``), the sara am typed as two characters,
     zero-width characters and a consonant typed three times (``กรรรมการ``).
     """
-    folded = fold(text)
+    folded = _CAPITALS.sub(_lower, fold(text))
+    if _HAS_ZERO_WIDTH.search(folded):
+        return _keyed_by_character(folded)
+    # A key is made for every article: copy the text between the edits a run at a time
+    # (the same key as character by character, at a fraction of the cost).
+    parts: list[str] = []
+    offsets: list[int] = []
+    cursor, n = 0, len(folded)
+    for edit in _KEY_EDITS.finditer(folded):
+        i = edit.start()
+        if cursor < i:
+            parts.append(folded[cursor:i])
+            offsets.extend(range(cursor, i))
+        cursor = edit.end()
+        kind = edit.lastindex
+        if kind == 1:  # white space: one space, none next to a dash
+            if parts and parts[-1][-1] != "-" and cursor < n and folded[cursor] != "-":
+                parts.append(" ")
+                offsets.append(i)
+        elif kind == 2:
+            parts.append("-")
+            offsets.append(i)
+        elif kind == 3:  # ํ + า = ำ
+            parts.append("\u0e33")
+            offsets.append(i)
+        else:  # the consonant twice
+            parts.append(folded[i : i + 2])
+            offsets += (i, i + 1)
+    if cursor < n:
+        parts.append(folded[cursor:n])
+        offsets.extend(range(cursor, n))
+    return "".join(parts), offsets
+
+
+def _keyed_by_character(folded: str) -> tuple[str, list[int]]:
+    """:func:`keyed` of a folded text with zero-width characters, which drop out of the key
+    (a consonant typed again across one is still typed three times)."""
     chars: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(folded)
