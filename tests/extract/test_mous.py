@@ -42,3 +42,14 @@ def test_topic_before_the_parties(run):
     assert {(mou, "akg:party", "bank-of-thailand"), (mou, "akg:party", "royal-thai-police"),
             (mou, "akg:topic", "ความร่วมมือด้านความปลอดภัยออนไลน์"), (mou, "akg:status", "akg:Signed"),
             (mou, "schema:startDate", "2025-03-04")} <= facts(x)
+
+
+def test_parties_from_the_signatories_posts_and_from_kap(run):
+    _, x = run("นายสมชาย ใจดี ผู้อำนวยการใหญ่สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์ และนางมาลี สุขใจ ผู้ว่าการธนาคาร"
+               "แห่งประเทศไทย ได้ร่วมลงนามบันทึกความเข้าใจด้านการพัฒนามาตรฐานดิจิทัล เมื่อวันที่ 4 มีนาคม 2568\n"
+               "สำนักงานตำรวจแห่งชาติ ลงนามบันทึกความเข้าใจกับกระทรวงการสื่อสารและสารสนเทศของบรูไน ว่าด้วยการแลกเปลี่ยนข้อมูล")
+    f = facts(x)
+    assert {("mou-bank-of-thailand-etda", "akg:party", p) for p in ("etda", "bank-of-thailand")} <= f
+    brunei = [s for s, e in x.entities.items() if e.cls == "akg:MoU" and "royal-thai-police" in s]
+    assert len(brunei) == 1 and (brunei[0], "akg:party", "royal-thai-police") in f
+    assert any(p == "akg:party" and o.endswith("-brunei") for s, p, o in f if s == brunei[0])

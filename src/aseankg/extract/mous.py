@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from aseankg.extract.model import Ref, Value
-from aseankg.extract.phrases import read_list
+from aseankg.extract.phrases import Item, read_list
 from aseankg.extract.posts import PostMention
 from aseankg.extract.resolve import Hit, Registry, in_running_text, slug_for
 from aseankg.extract.text import DocText
@@ -66,13 +66,20 @@ def find_mous(doc: DocText, registry: Registry, alone: list[PostMention] | None 
             topic_first = _topic_then_parties(doc, registry, i, line_e, alone)
             if topic_first is not None:
                 items, end = topic_first[2], topic_first[3]
-        if not items:
-            # "X และ Y (ได้ร่วม)ลงนามบันทึกความเข้าใจ…": the parties come first
+        with_first = text.startswith("กับ", after_anchor) and len(items) == 1
+        if not items or with_first:
+            # "X และ Y (ได้ร่วม)ลงนามบันทึกความเข้าใจ…": the parties come first; "X ลงนาม
+            # บันทึกความเข้าใจกับ Y": X first, Y after
             sign = doc.first(res.mou_signed, max(line_b, b - 20), b)
+            before: list = []
             if sign is not None:
                 start = _clause_start(doc, line_b, sign.begin)
-                items = [x for x in _items_before(doc, registry, start, sign.begin, alone)]
-            end = after_anchor
+                before = _items_before(doc, registry, start, sign.begin, alone)
+            if with_first:
+                items = before[-1:] + items if before else items
+            else:
+                items = before
+                end = after_anchor
         if anaphora is not None and len(items) < 2:
             if previous is not None:
                 registry.layer.add(Hit(begin, anaphora.end, previous, "akg:MoU"))
@@ -151,6 +158,22 @@ def _topic_then_parties(
     return topic_word.end, k, items, end
 
 
+def _signatories(registry: Registry, begin: int, end: int) -> list[Item]:
+    """"นายA อธิบดีX และนายB ผู้อำนวยการY ได้ร่วมลงนาม…": the bodies of the posts of the
+    people who signed are the parties."""
+    out: list[Item] = []
+    for hit in registry.layer.top_level(begin, end):
+        if hit.cls != "akg:Person":
+            continue
+        for holds in registry.facts_of(hit.slug, "akg:holds"):
+            orgs = registry.facts_of(holds.object.slug, "akg:organization")  # type: ignore[union-attr]
+            org = orgs[0].object.slug if orgs else None  # type: ignore[union-attr]
+            if org and not org.startswith("government-of-") and org not in {x.slug for x in out}:
+                out.append(Item(org, hit.begin, hit.end))
+                break
+    return out
+
+
 def _clause_start(doc: DocText, line_b: int, offset: int) -> int:
     return max(line_b, offset - 300)
 
@@ -160,6 +183,9 @@ def _items_before(doc: DocText, registry: Registry, begin: int, end: int, alone:
     hits = [h for h in registry.layer.top_level(begin, end) if h.cls in _PARTY_CLASSES]
     if not hits:
         return []
+    signatories = _signatories(registry, begin, end)
+    if len(signatories) >= 2:
+        return signatories
     # the list that ends nearest the verb
     first = hits[-1]
     for h in reversed(hits[:-1]):
