@@ -58,3 +58,10 @@ def test_an_unknown_declaration_named_over_wa_duay(run):
     declaration = x.entities["bangkok-declaration-on-data-cooperation"]
     assert declaration.cls == "akg:Declaration"
     assert declaration.labels["th"] == "ปฏิญญากรุงเทพว่าด้วยความร่วมมือด้านข้อมูล"
+
+
+def test_a_known_body_with_its_country_written_another_way(run):
+    """The lexicon's "…สิงคโปร์" written "…แห่งสิงคโปร์" or "…ของ<long form>" is the same body."""
+    _, x = run("ผู้แทนสำนักงานความมั่นคงปลอดภัยไซเบอร์แห่งสิงคโปร์ และกระทรวงกิจการภายในและการสื่อสารแห่งญี่ปุ่น ร่วมหารือ")
+    assert {"csa-singapore", "mic-japan"} <= set(x.entities)
+    assert not [s for s, e in x.entities.items() if not e.curated and e.cls in ("akg:Ministry", "akg:GovernmentAgency")]

@@ -172,6 +172,24 @@ def _latin_parts(doc: DocText, paren: Parenthetical | None) -> tuple[list[tuple[
     return latin, acronym, english
 
 
+def _known_with_country(doc: DocText, registry: Registry, base: str, country: str | None):
+    """The lexicon entry named ``base`` followed by a name of ``country`` (with ของ / แห่ง or
+    nothing between), if any, and of that country."""
+    lexicon = registry.lexicon
+    entry = lexicon.get(country) if country else None
+    if entry is None:
+        return None
+    base = base.strip()
+    for name, lang in [(entry.entity.labels.get("th", ""), "th"), *entry.names]:
+        if lang != "th" or not name:
+            continue
+        for qualifier in ("", "ของ", "แห่ง", " "):
+            found = lexicon.lookup(base + qualifier + name)
+            if found is not None and lexicon.country_of(found.slug) == country and found.slug != country:
+                return found
+    return None
+
+
 def _make_org(
     doc: DocText,
     registry: Registry,
@@ -195,6 +213,13 @@ def _make_org(
             registry.layer.add(Hit(begin, end, entry.slug, entry.cls))
             registry.add_entity(entry.slug, entry.cls, None, alt=((text[begin:end], "th"),))
             return
+    # "สำนักงาน…ไซเบอร์แห่งสิงคโปร์" for the lexicon's "สำนักงาน…ไซเบอร์สิงคโปร์": the same body
+    # with its country written another way
+    known = _known_with_country(doc, registry, text[begin:base_end], country)
+    if known is not None and _compatible(head, known.cls):
+        registry.layer.add(Hit(begin, end, known.slug, known.cls))
+        registry.add_entity(known.slug, known.cls, None, alt=((text[begin:end], "th"),))
+        return
     default = lexicon.vocabulary.default_country
     th = re.sub(r"\s+", " ", text[begin:end]).strip()
     romanised = romanize(" ".join(doc.words_of(begin, base_end))) or romanize(text[begin:base_end])
