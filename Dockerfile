@@ -2,7 +2,7 @@ FROM node:20-bookworm-slim AS assets
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/vendor-assets.sh scripts/
-RUN npm ci --no-audit --no-fund && bash scripts/vendor-assets.sh node_modules vendor
+RUN npm ci --ignore-scripts --no-audit --no-fund && bash scripts/vendor-assets.sh node_modules vendor
 
 FROM python:3.11-slim-bookworm
 WORKDIR /app

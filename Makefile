@@ -38,11 +38,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-# Browser assets (SPARQL editor, graph view) come from the npm registry, never from git.
+# Browser assets (SPARQL editor, graph view, API docs) come from the npm registry, never from git;
+# they are static files, so no package install script is run.
 assets: $(VENDOR)/.stamp
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 $(VENDOR)/.stamp: node_modules/.package-lock.json scripts/vendor-assets.sh
 	bash scripts/vendor-assets.sh node_modules $(VENDOR)

@@ -15,7 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from aseankg import __version__
 from aseankg.store import LiveStore, StoreDir
-from aseankg.web import admin, descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
+from aseankg.web import admin, api_docs, descriptions, exports, graph_store, neighbourhood, ontology, pages, search, sparql
 from aseankg.web.executor import QueryPool
 from aseankg.web.limits import BodyLimit, Limits
 from aseankg.web.security import SecurityHeaders
@@ -49,6 +49,8 @@ def create_app(
         version=__version__,
         description="A bilingual (Thai/English) knowledge graph of Thailand's digital diplomacy.",
         lifespan=lifespan,
+        docs_url=None,  # our own /docs (api_docs): FastAPI's loads Swagger UI from a CDN
+        redoc_url=None,
     )
     app.add_exception_handler(HTTPException, _http_error)
     app.state.store = LiveStore(store_dir)
@@ -72,6 +74,7 @@ def create_app(
     app.include_router(neighbourhood.router)
     app.include_router(ontology.router)
     app.include_router(pages.router)
+    app.include_router(api_docs.router)
     if admin_token:
         admin.install(app, store_dir, admin_token)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

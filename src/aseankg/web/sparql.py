@@ -374,9 +374,9 @@ async def sparql(request: Request) -> Response:
 
 # /sparql in the OpenAPI docs: the same handler, after the route above, which answers first
 # (one route for all four methods, so a 405 names them all in Allow).
-router.get("/sparql", summary=_SUMMARY, response_class=Response, responses=_RESPONSES,
+router.get("/sparql", summary=_SUMMARY, tags=["sparql"], response_class=Response, responses=_RESPONSES,
            openapi_extra=_GET_OPENAPI)(sparql)
-router.post("/sparql", summary=_SUMMARY, response_class=Response, openapi_extra=_POST_OPENAPI, responses={
+router.post("/sparql", summary=_SUMMARY, tags=["sparql"], response_class=Response, openapi_extra=_POST_OPENAPI, responses={
     **_RESPONSES,
     "415": {"description": "A body that is neither a form nor application/sparql-query.", "content": {"text/plain": {}}},
 })(sparql)
