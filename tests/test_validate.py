@@ -319,6 +319,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "akg:anchorOf is as long as akg:endIndex − akg:beginIndex (in code points).",
         "ความยาวของ akg:anchorOf (นับเป็นรหัสยูนิโคด) ต้องเท่ากับ akg:endIndex − akg:beginIndex",
     ),
+    "Mention-anchor-in-text": (
+        "akg:anchorOf is the article's text (schema:text) from akg:beginIndex to akg:endIndex.",
+        "akg:anchorOf ต้องตรงกับเนื้อความของข่าว (schema:text) ตั้งแต่ akg:beginIndex ถึง akg:endIndex",
+    ),
     "Mention-entity-mentioned": (
         "The entity a mention names is akg:mentionedIn the mention's document.",
         "สิ่งที่การกล่าวถึงนี้เอ่ยถึงต้องมี akg:mentionedIn ชี้ไปยังเอกสารของการกล่าวถึงนี้",
@@ -449,6 +453,7 @@ GOOD: list[Good] = [
     Good("StatusShape", ""),  # the statuses are the ontology's, mixed into every validation
     Good("NewsArticleShape", article()),
     Good("MentionShape", mention()),
+    Good("MentionShape", mention() + 'akgid:article-t schema:text "ABCกขคงDEF"@th .\n'),  # text[3:7] == "กขคง"
 ]
 
 BAD: list[Bad] = [
@@ -754,6 +759,8 @@ BAD: list[Bad] = [
         [("Mention-sentence-string", "akgid:mention-t-3-7", "akg:sentence", '""')]),
     Bad("Mention-anchor-length", mention(anchor='"กขค"'),
         [("Mention-anchor-length", "akgid:mention-t-3-7", "akg:anchorOf", '"กขค"')]),
+    Bad("Mention-anchor-in-text", mention() + 'akgid:article-t schema:text "ABCกขจงDEF"@th .\n',
+        [("Mention-anchor-in-text", "akgid:mention-t-3-7", "akg:anchorOf", '"กขคง"')]),
     Bad("Mention-entity-mentioned",
         mention(drop="akg:mentionOf", more="akg:mentionOf akgid:person-x")
         + 'akgid:person-x a akg:Person ; skos:prefLabel "นายเอกซ์"@th , "Mr X"@en ; rdfs:label "นายเอกซ์"@th , "Mr X"@en ;'
