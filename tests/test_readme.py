@@ -16,12 +16,9 @@ from conftest import ROOT, Server
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def fenced(language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```", README, flags=re.M | re.S)
-
-
 def test_the_curl_example_answers_what_the_readme_shows(server: Server) -> None:
-    (command,) = [block for block in fenced("sh") if block.lstrip().startswith("curl")]
+    """The ``sh`` block that starts with curl, and the ``json`` block right after it."""
+    ((command, shown),) = re.findall(r"^```sh\n(curl .*?)^```\n```json\n(.*?)^```", README, flags=re.M | re.S)
     words = shlex.split(command.replace("\\\n", " "))
     url = next(w for w in words if w.startswith("http://"))
     header = words[words.index("-H") + 1]
@@ -31,7 +28,6 @@ def test_the_curl_example_answers_what_the_readme_shows(server: Server) -> None:
     r = httpx.get(server.base_url + url.removeprefix("http://127.0.0.1:8000"), params={"query": query},
                   headers={name: value}, timeout=30)
     assert r.status_code == 200
-    (shown,) = fenced("json")
     assert r.text.strip() == shown.strip()
 
 
