@@ -6,10 +6,10 @@ VENDOR := src/aseankg/web/static/vendor
 
 .PHONY: serve test bench install install-test assets build clean
 
-# Builds (one line when the graph is up to date; exit 2, some documents refused, still serves),
-# then serves on $AKG_HOST:$AKG_PORT (default 127.0.0.1:8000).
+# Builds (one line when the graph is up to date), then serves on $AKG_HOST:$AKG_PORT (default
+# 127.0.0.1:8000). A build that fails leaves the graph built before it serving, as it says.
 serve: install assets
-	@$(BIN)/aseankg build || [ $$? -eq 2 ]
+	@$(BIN)/aseankg build || [ $$? -eq 2 ] || echo "make serve: the build failed (above); serving the graph built before it, if any" >&2
 	@$(BIN)/aseankg serve
 
 test: install-test assets
