@@ -65,3 +65,14 @@ def test_a_known_body_with_its_country_written_another_way(run):
     _, x = run("ผู้แทนสำนักงานความมั่นคงปลอดภัยไซเบอร์แห่งสิงคโปร์ และกระทรวงกิจการภายในและการสื่อสารแห่งญี่ปุ่น ร่วมหารือ")
     assert {"csa-singapore", "mic-japan"} <= set(x.entities)
     assert not [s for s, e in x.entities.items() if not e.curated and e.cls in ("akg:Ministry", "akg:GovernmentAgency")]
+
+
+def test_an_unknown_bodys_slug_does_not_depend_on_the_lexicon(run, lexicon):
+    """The romanised slug cuts words with PyThaiNLP's own dictionary, not with the lexicon's
+    names added: a new lexicon entry never renames an unknown body."""
+    from aseankg.extract.resources import resources_for
+
+    _, x = run("ผู้แทนคณะกรรมการความมั่นคงปลอดภัยไซเบอร์แห่งชาติกัมพูชา เข้าร่วมหารือ")
+    bodies = [s for s, e in x.entities.items() if not e.curated and e.cls == "akg:GovernmentAgency"]
+    assert bodies == ["khanakamkan-khwammankng-plotphai-saiboe-aengchati-cambodia"]
+    assert "ความมั่นคงปลอดภัยไซเบอร์" in resources_for(lexicon).word_trie  # a lexicon word, not used

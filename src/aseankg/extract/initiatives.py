@@ -18,6 +18,7 @@ from aseankg.extract.resolve import Hit, Registry, slug_for
 from aseankg.extract.text import DocText
 from aseankg.lexicon import ORGANIZATION_CLASSES
 from aseankg.nlp import romanize
+from aseankg.nlp.romanize import romanize_words
 
 __all__ = ["find_funding", "find_proposals"]
 
@@ -98,7 +99,7 @@ def _funder_after(doc: DocText, registry: Registry, begin: int, end: int) -> str
     if stop - head.end < 3:
         return None
     th = text[i:stop]
-    romanised = romanize(" ".join(doc.words_of(i, stop))) or romanize(th)
+    romanised = romanize_words(th)
     fund = slug_for(romanised)
     if fund is None:
         return None

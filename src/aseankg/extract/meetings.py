@@ -26,6 +26,7 @@ from aseankg.extract.resolve import Hit, Registry, in_running_text, latin_name, 
 from aseankg.extract.text import DocText, is_thai
 from aseankg.lexicon import ORGANIZATION_CLASSES
 from aseankg.nlp import romanize
+from aseankg.nlp.romanize import romanize_words
 from aseankg.nlp.dates import BE_OFFSET, DateExpr
 
 __all__ = ["Event", "find_meetings"]
@@ -322,7 +323,7 @@ def _unknown_series(doc: DocText, registry: Registry, known: list[Event]) -> lis
         th_series = re.sub(r"\s+", " ", text[b:name_e]).strip()
         if not th_series.startswith("การประชุม"):
             th_series = "การประชุม" + re.sub(r"^(ที่ประชุม|ประชุม|งานประชุม)", "", th_series)
-        romanised = romanize(" ".join(doc.words_of(name_b, name_e))) or romanize(name)
+        romanised = romanize_words(name)
         series_key = slug_for(acronym or "", english or "", romanised)
         if series_key is None:
             continue

@@ -17,6 +17,7 @@ from aseankg.extract.resolve import Hit, Layer, Registry, latin_name, slug_for
 from aseankg.extract.text import DocText, is_thai
 from aseankg.lexicon import ORGANIZATION_CLASSES, HeadNoun, surface_key
 from aseankg.nlp import romanize
+from aseankg.nlp.romanize import romanize_words
 
 __all__ = [
     "Parenthetical",
@@ -222,7 +223,7 @@ def _make_org(
         return
     default = lexicon.vocabulary.default_country
     th = re.sub(r"\s+", " ", text[begin:end]).strip()
-    romanised = romanize(" ".join(doc.words_of(begin, base_end))) or romanize(text[begin:base_end])
+    romanised = romanize_words(text[begin:base_end])
     # an unqualified ministry or agency in Thai government news is Thailand's ("…แห่งชาติ" is
     # "national"); one qualified by a name we do not know as a country is not assumed to be
     if country is None and head.cls in ("akg:Ministry", "akg:GovernmentAgency") and not re.search(
@@ -244,8 +245,8 @@ def _make_org(
             if country and country != default and country in lexicon.entries:
                 english += f" of {lexicon.entries[country].entity.labels['en']}"
     alt = ((acronym, "en"),) if acronym else ()
-    words = " ".join(doc.words_of(begin, end)) or th
-    registry.add_entity(slug, head.cls, th, english, latn=latin_name(romanize(words)), alt=alt)
+    words = th
+    registry.add_entity(slug, head.cls, th, english, latn=latin_name(romanize_words(words)), alt=alt)
     if country:
         registry.ref(slug, "akg:country", country)
     registry.layer.add(Hit(begin, end, slug, head.cls, pattern=True, country=country))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pythainlp.transliterate import romanize as _transliterate
 from pythainlp.util import thai_digit_to_arabic_digit
 
-__all__ = ["romanize"]
+__all__ = ["romanize", "romanize_words"]
 
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _SPACES = re.compile(r"\s+")
@@ -42,3 +42,15 @@ def romanize(thai: str) -> str:
     """
     text = _THAI_RUN.sub(_rtgs, thai_digit_to_arabic_digit(thai))
     return _SPACES.sub(" ", text).strip()
+
+
+def romanize_words(thai: str) -> str:
+    """RTGS romanisation word by word, the words cut by PyThaiNLP's own dictionary: the slug
+    of a name the lexicon does not know must not change when the lexicon gains a word.
+
+    >>> romanize_words("กองความร่วมมือระหว่างประเทศ")
+    'kong khwamruammue rawangprathet'
+    """
+    from aseankg.nlp.tokens import tokens  # tokens imports the package that imports this
+
+    return _SPACES.sub(" ", " ".join(romanize(t.text) for t in tokens(thai))).strip()
