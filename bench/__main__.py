@@ -33,7 +33,7 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(PARTS), help="parts to run: build, queries, load (comma-separated)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--sizes", help="build: corpus sizes, e.g. 100,1000,10000")
-    parser.add_argument("--budget", type=float, help="build: seconds per size for the stages, and about as much for the real build")
+    parser.add_argument("--budget", type=float, help="build: seconds per size for the stages (the real build: about 1.5 times that at most)")
     parser.add_argument("--triples", type=int, help="queries and load: size of the generated graph")
     parser.add_argument("--seconds", type=float, help="queries: seconds per measured cell")
     parser.add_argument("--clients", type=int, default=50, help="load: concurrent clients")
@@ -44,7 +44,7 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     quick = args.quick
     args.sizes = [int(s) for s in (args.sizes or ("10,30" if quick else "100,1000,10000")).split(",")]
-    args.budget = args.budget or (8.0 if quick else 90.0)
+    args.budget = args.budget or (8.0 if quick else 60.0)
     args.triples = args.triples or (50_000 if quick else 1_000_000)
     args.seconds = args.seconds or (1.0 if quick else 8.0)
     args.load_seconds = args.load_seconds or (5.0 if quick else 30.0)
