@@ -56,11 +56,12 @@ def _scan(
     key, offsets = doc.key, doc.offsets
     hits: list[Hit] = []
     k = begin_key
-    first = trie.first
-    while k < end_key:
-        if key[k] not in first:
-            k += 1
-            continue
+    # only where a name's first two characters stand (one regular expression pass), not at
+    # every character of the article
+    for opening in trie.openings().finditer(key, begin_key, end_key):
+        if opening.start() < k:
+            continue  # inside the name just found
+        k = opening.start()
         offset = offsets[k]
         word_start = doc.starts_word(offset)
         if word_start or doc.starts_syllable(offset):
@@ -79,12 +80,9 @@ def _scan(
                     continue  # "การประชุมรัฐมนตรีดิจิทัลอาเซียน-ญี่ปุ่น" is another series
                 if slug:  # "" marks a word that contains a name but names nothing
                     hits.append(Hit(offset, end, slug, lexicon.entries[slug].cls))
-                k = (k + 1) if nested else key_end
+                if not nested:
+                    k = key_end
                 break
-            else:
-                k += 1
-            continue
-        k += 1
     return hits
 
 

