@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from browse_fixture import first_ids, small_server  # noqa: F401 (fixture)
+from browse_fixture import first_ids, small_server, small_store  # noqa: F401 (fixture)
 from pyoxigraph import Literal, NamedNode, Quad
 
 from aseankg.namespaces import LEXICON_GRAPH, entity_iri, expand, node
 from aseankg.store import StoreDir
+from aseankg.web.labels import read_labels
+from aseankg.web.search import SearchIndex
 
 # The queries of issue 6 on the graph built from the five articles, and the entity each must
 # return first.
@@ -156,3 +158,30 @@ def small_server_root(server) -> str:
     """The store directory the server was started with (its ``--store`` argument)."""
     args = server.process.args
     return args[args.index("--store") + 1]
+
+
+def test_the_index_finds_what_scoring_every_name_finds(tmp_path) -> None:
+    """The index weighs only the names that can rank: its results equal scoring every name of
+    every entity, for parts of every name (one letter to whole words) and several limits."""
+    index = SearchIndex(read_labels(StoreDir(small_store(tmp_path / "store")).open()))
+
+    def every_name(q: str, limit: int) -> list[tuple[str, float]]:
+        from aseankg.web.search import key, words
+
+        q_key, q_words = key(q), words(q)
+        if not q_key:
+            return []  # nothing to look for (only spaces or punctuation)
+        scored = []
+        for entry in index.entries:
+            best = max(n.score(q_key, q_words) * n.weight for n in entry.names)
+            if best > 0:
+                scored.append((-round(max(best - entry.penalty, 0.01), 4), entry.label_length, entry.iri))
+        return [(iri, -score) for score, _, iri in sorted(scored)[:limit]]
+
+    texts = {name.text for names in index.labels.names.values() for name in names}
+    queries = {t[i:i + n] for t in texts for n in (1, 2, 4, 7) for i in range(0, len(t), 3)}
+    queries |= {" ".join(t.split()[:2]) for t in texts} | {"ADGMIN 5", "ดีอี WG-AS", "นาย ใจ"}
+    assert len(queries) > 300
+    for q in sorted(queries):
+        for limit in (1, 3, 10):
+            assert index.search(q, limit=limit) == every_name(q, limit), (q, limit)

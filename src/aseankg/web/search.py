@@ -9,9 +9,10 @@ labels of one store generation and rebuilt when a build switches the store.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
-from bisect import bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
@@ -37,6 +38,8 @@ _LATIN_WORD = re.compile(r"[^\W_]+")
 _ROMAN = 0.9
 _SLUG = 0.95
 _ALIAS = 0.98
+# The most a name scores by the query's words alone (when its key does not start with the query's).
+_BY_WORDS = 0.7
 # Things that are about an entity rather than the entity: ranked after it on equal names.
 _PENALTY = {expand("akg:Position"): 0.15, expand("akg:NewsArticle"): 0.1, expand("akg:Mention"): 1.0}
 
@@ -105,19 +108,31 @@ class IndexedName:
         segments = tuple(k for k in (key(part) for part in _fold(text).split()) if k)
         return cls(name_key, segments, tuple(words(text)), weight)
 
-    def score(self, q_key: str, q_words: list[str]) -> float:
-        """How well a query matches this name, 0 (not at all) to 1 (the whole name)."""
+    def quick(self, q_key: str) -> float | None:
+        """The score when the query's key alone decides it (it is this name, or starts it or
+        one of its parts); None when the query's words must decide (at most ``_BY_WORDS``)."""
         if self.key == q_key:
             return 1.0
         if self.key.startswith(q_key):
             return 0.9 - 0.1 * (len(self.key) - len(q_key)) / len(self.key)
-        extra = 0.05 * min(1.0, len(self.words) / 12)
         if q_key in self.segments:
-            return 0.85 - extra
+            return 0.85 - self.extra()
         if any(s.startswith(q_key) for s in self.segments):
-            return 0.75 - extra
+            return 0.75 - self.extra()
+        return None
+
+    def extra(self) -> float:
+        """Less for a long name: a part of it is less of a match."""
+        return 0.05 * min(1.0, len(self.words) / 12)
+
+    def score(self, q_key: str, q_words: list[str]) -> float:
+        """How well a query matches this name, 0 (not at all) to 1 (the whole name)."""
+        decided = self.quick(q_key)
+        if decided is not None:
+            return decided
         if not q_words:
             return 0.0
+        extra = self.extra()
         matched = 0.0
         for word in q_words:
             if word in self.words:
@@ -129,7 +144,7 @@ class IndexedName:
         coverage = matched / len(q_words)
         if coverage < 0.5 and len(q_key) > 1 and q_key in self.key:
             coverage = 0.6
-        return 0.7 * coverage - extra if coverage >= 0.5 else 0.0
+        return _BY_WORDS * coverage - extra if coverage >= 0.5 else 0.0
 
 
 @dataclass(frozen=True)
@@ -137,23 +152,27 @@ class Entry:
     iri: str
     names: tuple[IndexedName, ...]
     penalty: float
+    label_length: int  # of its English label: on equal scores the shorter name comes first
+    first: int  # the number of its first name's key (its names' keys are numbered in a row)
 
 
 class SearchIndex:
     """Every entity's names, ready to match a query.
 
-    A query is scored only against the entities one of whose name keys contains the query's
-    key or one of its words: those are found at once by searching one string that holds every
-    key, so a query costs little more than the matches it has.
+    A name scores above nothing only when its key contains the query's key, or contains at
+    least half of the query's words (each word a name matches is part of its key). So a query
+    is scored only against the entities with such a name. The keys that contain a part of a
+    query are found from the keys that hold its rarest pair of letters (every letter and pair
+    of letters lists the keys that hold it), so a query costs little more than the matches it
+    has; and a one-letter Thai word, which is in thousands of names, counts only together
+    with the other half of the query's words.
     """
 
     def __init__(self, labels: Labels) -> None:
         self.labels = labels
         self.entries: list[Entry] = []
-        keys: list[str] = []
-        self._starts: list[int] = []  # where each key starts in the joined keys
-        self._owner: list[int] = []  # the entry of each key
-        offset = 0
+        self._keys: list[str] = []
+        self._owner: list[int] = []  # the entry of each key (by the key's number)
         for iri, names in labels.names.items():
             if not iri.startswith(AKGID):
                 continue  # ontology terms and graphs are not things to look up
@@ -172,22 +191,35 @@ class SearchIndex:
             texts[slug] = max(_SLUG, texts.get(slug, 0.0))
             indexed = tuple(n for n in (IndexedName.of(t, w) for t, w in texts.items()) if n is not None)
             number = len(self.entries)
-            self.entries.append(Entry(iri, indexed, penalty))
+            self.entries.append(Entry(iri, indexed, penalty, len(labels.label(iri, "en")), len(self._keys)))
             for name in indexed:
-                keys.append(name.key)
-                self._starts.append(offset)
+                self._keys.append(name.key)
                 self._owner.append(number)
-                offset += len(name.key) + 1
-        self._keys = "\x00".join(keys)
+        # every letter and every pair of letters -> the keys that hold it, by number
+        self._grams: dict[str, list[int]] = defaultdict(list)
+        for number, name_key in enumerate(self._keys):
+            for gram in {*name_key, *(name_key[i:i + 2] for i in range(len(name_key) - 1))}:
+                self._grams[gram].append(number)
 
     def _containing(self, part: str) -> set[int]:
-        """The entries with a name key that contains ``part``."""
-        found: set[int] = set()
-        at = self._keys.find(part)
-        while at >= 0:
-            found.add(self._owner[bisect_right(self._starts, at) - 1])
-            at = self._keys.find(part, at + 1)
-        return found
+        """The numbers of the name keys that contain ``part``."""
+        if len(part) <= 2:
+            return set(self._grams.get(part, ()))
+        pairs = [self._grams.get(part[i:i + 2], ()) for i in range(len(part) - 1)]
+        keys = self._keys
+        return {number for number in min(pairs, key=len) if part in keys[number]}
+
+    def _candidates(self, q_key: str, q_words: list[str]) -> tuple[set[int], dict[int, int], set[int]]:
+        """The entries with a name that may match: its key contains ``q_key``, or words of
+        the query that make up at least half of them (counted as often as they occur). Also
+        how many of the query's words each name key holds, and the keys that hold ``q_key``."""
+        whole = self._containing(q_key)
+        holding: dict[int, int] = {}  # name key number -> query words it contains
+        for word, times in Counter(q_words).items():
+            for number in self._containing(word):
+                holding[number] = holding.get(number, 0) + times
+        names = whole | {number for number, held in holding.items() if 2 * held >= len(q_words)}
+        return {self._owner[number] for number in names}, holding, whole
 
     def search(self, q: str, *, cls: str | None = None, limit: int = 10) -> list[tuple[str, float]]:
         """The IRIs that match ``q`` with their scores, best first."""
@@ -195,19 +227,52 @@ class SearchIndex:
         if not q_key:
             return []
         q_words = words(q)
-        candidates = self._containing(q_key)
-        for word in q_words:
-            candidates |= self._containing(word)
-        found: list[tuple[float, str]] = []
+        candidates, holding, whole = self._candidates(q_key, q_words)
+        # Each candidate's score, or the most it can be when its words are still to be
+        # weighed (a name scores by the words it holds at most): candidates are weighed best
+        # bound first, until no bound can reach the results, for a common word is in
+        # thousands of names that rank below the first few.
+        bounded: list[tuple[float, float, list[IndexedName], Entry]] = []
         for number in candidates:
             entry = self.entries[number]
             if cls is not None and not self.labels.is_a(entry.iri, cls):
                 continue
-            best = max((n.score(q_key, q_words) * n.weight for n in entry.names), default=0.0)
+            decided = most = 0.0
+            open_names: list[IndexedName] = []
+            for name_number, name in enumerate(entry.names, entry.first):
+                quick = name.quick(q_key) if name_number in whole else None  # it needs q_key in it
+                if quick is None:
+                    held = min(1.0, holding.get(name_number, 0) / len(q_words)) if q_words else 0.0
+                    bump = 0.6 if len(q_key) > 1 and name_number in whole else 0.0
+                    coverage = max(held, bump)
+                    if coverage >= 0.5:
+                        open_names.append(name)
+                        most = max(most, (_BY_WORDS * coverage - name.extra()) * name.weight)
+                else:
+                    decided = max(decided, quick * name.weight)
+            most = max(most, decided)
+            if most > 0:
+                bounded.append((_shown(most, entry.penalty), decided, open_names, entry))
+        bounded.sort(key=lambda b: -b[0])
+        found: list[tuple[float, int, str]] = []
+        best_scores: list[float] = []  # the best ``limit`` scores so far, the lowest first
+        for bound, decided, open_names, entry in bounded:
+            if len(best_scores) >= limit and bound < best_scores[0]:
+                break  # neither this candidate nor any after it can rank among the results
+            best = max([decided, *(n.score(q_key, q_words) * n.weight for n in open_names)])
             if best > 0:
-                found.append((round(max(best - entry.penalty, 0.01), 4), entry.iri))
-        found.sort(key=lambda hit: (-hit[0], len(self.labels.label(hit[1], "en")), hit[1]))
-        return [(iri, score) for score, iri in found[:limit]]
+                score = _shown(best, entry.penalty)
+                found.append((-score, entry.label_length, entry.iri))
+                if len(best_scores) < limit:
+                    heapq.heappush(best_scores, score)
+                elif score > best_scores[0]:
+                    heapq.heapreplace(best_scores, score)
+        return [(iri, -score) for score, _, iri in heapq.nsmallest(limit, found)]
+
+
+def _shown(score: float, penalty: float) -> float:
+    """A match's score as results show it: less the penalty of what the entity is, rounded."""
+    return round(max(score - penalty, 0.01), 4)
 
 
 def index_for(request: Request) -> SearchIndex:
