@@ -55,3 +55,11 @@ def test_foreign_name_of_three_syllables_that_are_thai_words(run):
     _, x = run("นางเลิม ถิ เซิน รองรัฐมนตรีว่าการกระทรวงสารสนเทศและการสื่อสารของเวียดนาม กล่าวเปิดงาน")
     assert _slug("เลิม ถิ เซิน") in x.entities
     assert not [s for s, e in x.entities.items() if e.cls == "akg:Person" and s != _slug("เลิม ถิ เซิน")]
+
+
+def test_a_name_part_ending_like_a_stop_word_and_a_family_name_ending_with_a_country(run):
+    _, x = run("นางสุดายัง มาเรีย โลเปซ ประธานเจ้าหน้าที่บริหารสำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์ และนายสมพงษ์ รักไทย "
+               "ผู้บริหารสูงสุดธนาคารแห่งประเทศไทย ร่วมแถลงข่าว")
+    people = {s for s, e in x.entities.items() if e.cls == "akg:Person"}
+    assert people == {_slug("สุดายัง มาเรีย โลเปซ"), _slug("สมพงษ์ รักไทย")}
+    assert f"position-{_slug('สมพงษ์ รักไทย')}-chief-executive-officer-bank-of-thailand" in x.entities

@@ -74,8 +74,26 @@ def _chunk(doc: DocText, registry: Registry, begin: int, limit: int) -> tuple[in
         return end, False
     for j in range(begin + 2, end):
         if doc.starts_word(j) and is_thai(text[j]) and _blocks(doc, registry, j):
+            if end - j <= 3 and _name_goes_on(doc, end, limit):
+                continue  # "ดายัง ฮาลิมะห์": a short word ending a syllable run, more name after
+            if _country_ends(registry, j, end):
+                continue  # "วงศ์ไทย": a family name that ends with a country's name
             return j, True
     return end, False
+
+
+def _name_goes_on(doc: DocText, end: int, limit: int) -> bool:
+    """Is ``end`` followed by one space and a Thai word that is no stop word (another part of
+    the same name)?"""
+    text = doc.text
+    return (end + 1 < limit and text[end] == " " and is_thai(text[end + 1])
+            and not doc.match(doc.res.name_stops, end + 1, whole=False)
+            and not doc.match(doc.res.posts, end + 1, whole=False))
+
+
+def _country_ends(registry: Registry, begin: int, end: int) -> bool:
+    hit = registry.layer.at(begin)
+    return hit is not None and hit.cls == "akg:Country" and hit.end == end
 
 
 def _foreign_part(doc: DocText, word: str) -> bool:
