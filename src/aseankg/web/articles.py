@@ -17,7 +17,7 @@ import pyoxigraph
 from aseankg.namespaces import expand
 from aseankg.web.frame import Page, Shown, show
 from aseankg.web.labels import Labels
-from aseankg.web.reading import outgoing, select
+from aseankg.web.reading import select
 
 ISSUED = expand("dcterms:issued")
 URL = expand("schema:url")
@@ -26,7 +26,7 @@ IDENTIFIER = expand("dcterms:identifier")
 
 
 _MENTIONS = """SELECT DISTINCT ?e ?m ?article ?begin ?end ?anchor ?sentence WHERE {
-  ?m akg:mentionOf ?e ; akg:inDocument ?article ; akg:beginIndex ?begin ; akg:endIndex ?end ;
+  ?m akg:inDocument ?article ; akg:mentionOf ?e ; akg:beginIndex ?begin ; akg:endIndex ?end ;
      akg:anchorOf ?anchor ; akg:sentence ?sentence .
 }"""
 
@@ -113,9 +113,8 @@ class ArticleRef:
 
 
 def article_ref(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> ArticleRef:
-    facts = outgoing(store, iri)
-    issued = facts.get(ISSUED, [None])[0]
-    url = facts.get(URL, [None])[0]
+    issued = _first(store, iri, ISSUED)  # two lookups, not every fact: an article's text is long
+    url = _first(store, iri, URL)
     return ArticleRef(
         iri=iri,
         href=page.href_iri(iri),
@@ -124,6 +123,12 @@ def article_ref(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -
         iso=issued.value if issued is not None else "",
         url=url.value if isinstance(url, pyoxigraph.NamedNode) else None,
     )
+
+
+def _first(store: pyoxigraph.Store, iri: str, prop: str) -> Any:
+    """A value of ``prop`` for ``iri`` (None when it has none)."""
+    quads = store.quads_for_pattern(pyoxigraph.NamedNode(iri), pyoxigraph.NamedNode(prop), None, None)
+    return next((q.object for q in quads), None)
 
 
 #: At most this many articles in an entity's "mentioned in" (the newest).
@@ -140,10 +145,8 @@ def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) 
     issued = {row["article"].value: row["issued"].value if "issued" in row else ""
               for row in select(store, _MENTIONED_IN, e=node)}
     newest = sorted(issued, key=lambda a: (issued[a], a), reverse=True)[:ARTICLES_SHOWN]
-    by_article: dict[str, list[dict[str, Any]]] = {a: [] for a in newest}
-    for row in select(store, _MENTIONS, e=node):
-        if row["article"].value in by_article:
-            by_article[row["article"].value].append(row)
+    # asked article by article: a country is named thousands of times, in far more articles than are shown
+    by_article = {a: select(store, _MENTIONS, e=node, article=pyoxigraph.NamedNode(a)) for a in newest}
     found = []
     for article in newest:
         ref = article_ref(store, labels, page, article)
