@@ -6,6 +6,10 @@ predeclared SPARQL prefixes, the JSON-LD context) takes them from here.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
 from pyoxigraph import NamedNode
 
 BASE = "https://w3id.org/aseankg/"
@@ -51,8 +55,10 @@ def expand(curie: str) -> str:
     return PREFIXES[prefix] + local
 
 
+@lru_cache(maxsize=1024)
 def node(curie: str) -> NamedNode:
-    """The NamedNode for a CURIE of one of the known prefixes."""
+    """The NamedNode for a CURIE of one of the known prefixes (kept: the mapper asks for the
+    same few predicates and classes for every quad of every document)."""
     return NamedNode(expand(curie))
 
 
@@ -80,6 +86,9 @@ def entity_iri(slug: str) -> str:
     return AKGID + slug
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def mint_slug(name: str) -> str:
     """The one IRI minting function: a stable, lowercase ASCII slug for a name.
 
@@ -91,11 +100,8 @@ def mint_slug(name: str) -> str:
     >>> mint_slug("ADGMIN 5")
     'adgmin-5'
     """
-    import re
-    import unicodedata
-
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
     if not slug:
         raise ValueError(f"cannot mint a slug from {name!r}: no ASCII letters or digits")
     return slug
