@@ -76,3 +76,14 @@ def test_an_unknown_bodys_slug_does_not_depend_on_the_lexicon(run, lexicon):
     bodies = [s for s, e in x.entities.items() if not e.curated and e.cls == "akg:GovernmentAgency"]
     assert bodies == ["khanakamkan-khwammankng-plotphai-saiboe-aengchati-cambodia"]
     assert "ความมั่นคงปลอดภัยไซเบอร์" in resources_for(lexicon).word_trie  # a lexicon word, not used
+
+
+def test_a_known_name_inside_another_countrys_body_and_its_acronym_reused(run):
+    """"คณะกรรมการโทรคมนาคมแห่งชาติฟิลิปปินส์ (…: NTC)" is not the Thai company โทรคมนาคมแห่งชาติ
+    (NT), and NTC later in the article is that body, not NT with a C."""
+    _, x = run("สำนักงาน กสทช. หารือกับคณะกรรมการโทรคมนาคมแห่งชาติฟิลิปปินส์ (National Telecommunications "
+               "Commission: NTC) โดยมีนายโฮเซ ครูซ กรรมาธิการ NTC ร่วมหารือ")
+    assert "national-telecom" not in x.entities
+    assert ("ntc", "akg:country", "philippines") in facts(x)
+    assert {m.anchor for m in x.mentions if m.entity == "ntc"} >= {"NTC"}
+    assert any(s.endswith("-commissioner-ntc") for s in x.entities)

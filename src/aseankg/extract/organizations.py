@@ -255,6 +255,18 @@ def _make_org(
             if not other.pattern and other.cls in _ORG_LIKE:
                 registry.layer.remove(other)
         registry.layer.add(Hit(b, e, slug, head.cls, pattern=True))
+    if acronym and slug == slug_for(acronym):
+        # the acronym the article defines is this body's wherever the article uses it again
+        at = text.find(acronym, paren.end if paren else end, doc.end)
+        while at >= 0:
+            after = at + len(acronym)
+            if doc.starts_word(at) and doc.ends_word(after):
+                for other in registry.layer.within(at, after):
+                    if not other.pattern:
+                        registry.layer.remove(other)
+                if registry.layer.at(at) is None:
+                    registry.layer.add(Hit(at, after, slug, head.cls, pattern=True))
+            at = text.find(acronym, after, doc.end)
 
 
 def _about(doc: DocText, end: int, limit: int, layer: Layer) -> int:
@@ -313,6 +325,14 @@ def find_organizations(doc: DocText, registry: Registry) -> None:
         if after < doc.end and text[after] == " ":
             after += 1
         nxt = layer.at(after)
+        if nxt is not None and nxt.end < end:
+            # "คณะกรรมการโทรคมนาคมแห่งชาติฟิลิปปินส์": the known name goes on with another
+            # country than its own: another body, named like it
+            other = country_suffix(doc, registry, nxt.end, end)
+            own = lexicon.country_of(nxt.slug)
+            if other is not None and own is not None and own != other[1]:
+                layer.remove(nxt)
+                nxt = None
         if nxt is not None and _compatible(head, nxt.cls) and (after == he or not is_thai(text[after]) or nxt.end - nxt.begin <= 8):
             layer.remove(nxt)  # one mention: the name with its head noun
             layer.add(Hit(hb, nxt.end, nxt.slug, nxt.cls))

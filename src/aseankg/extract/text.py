@@ -36,6 +36,10 @@ _LEADING_VOWEL = re.compile("[" + "".join(sorted(_LEADING)) + "]")
 LONG_NAME = 5
 
 
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def is_thai(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
@@ -156,7 +160,9 @@ class DocText:
             if inner_e > inner_b:
                 edges[inner_b:inner_e] = bytes(inner_e - inner_b)
         for offset in self.bounds:
-            if begin <= offset <= end:
+            if begin <= offset <= end and not (
+                begin < offset < end and _ascii_alnum(text[offset - 1]) and _ascii_alnum(text[offset])
+            ):  # a cut inside NTC (NT + C) is the segmenter's, not a word's end
                 edges[offset - begin] = 1
         edges[0] = edges[size - 1] = 1
         # A long word may also start inside a run, but not before a vowel sign or tone mark
