@@ -278,3 +278,42 @@ def test_clients_that_go_away_stop_their_queries_without_killing_workers(tmp_pat
         stop_server(srv)
     output = srv.process.stdout.read().decode()
     assert "Traceback" not in output and "never retrieved" not in output, output
+
+
+# --- waiting for a worker -----------------------------------------------------------------------
+
+
+def test_queries_wait_in_turn_for_a_worker_and_a_full_queue_is_refused_at_once(tmp_path: Path) -> None:
+    """One worker, room for one waiting query: the second query waits and is answered, the
+    third is refused at once with a message that says the queue is full."""
+    import asyncio
+    from dataclasses import replace
+
+    from aseankg.web.executor import Busy, Job, QueryPool
+    from aseankg.web.limits import Limits
+
+    generation = StoreDir(write_store(tmp_path / "store")).current()
+    job = Job(query="SELECT * WHERE { ?s ?p ?o }", generation=str(generation), default_graph=None, named_graphs=None,
+              results_format="json", graph_format=None, head=False, max_rows=MAX_ROWS, max_bytes=10 * MAX_BYTES)
+
+    async def scenario() -> tuple[str, str]:
+        pool = QueryPool(Limits(query_timeout=30, query_workers=1, query_queue=1), current=lambda: generation)
+        await pool.start()
+        try:
+            first = await pool.run(job)  # its answer unread: it holds the one worker
+            second = asyncio.ensure_future(pool.run(replace(job, query="ASK {}")))  # waits in turn
+            await asyncio.sleep(0.2)
+            try:
+                await pool.run(replace(job, query="ASK {}"))
+                third = "answered"
+            except Busy as exc:
+                third = str(exc)
+            first.abandon()  # the first client goes away: its worker is free again
+            answer = await asyncio.wait_for(second, 30)
+            return answer.started.kind, third
+        finally:
+            await pool.close()
+
+    second, third = asyncio.run(scenario())
+    assert second == "boolean"  # the waiting query had its turn
+    assert "1 queries are already waiting" in third

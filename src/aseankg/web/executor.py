@@ -85,7 +85,8 @@ class QueryFailed(Exception):
 
 
 class Busy(Exception):
-    """Every worker stayed busy for as long as a query may take."""
+    """No worker came free for as long as a query may take, or too many queries were waiting
+    for one already: the message says which."""
 
 
 # --- the server's side ---------------------------------------------------------------------------
@@ -136,6 +137,7 @@ class QueryPool:
         self._live: set[WorkerProcess] = set()
         self._tasks: set[asyncio.Task] = set()
         self._closed = False
+        self._waiting = 0  # queries waiting for a free worker
 
     async def _ensure_started(self) -> asyncio.LifoQueue[WorkerProcess]:
         if self._idle is None:
@@ -168,12 +170,23 @@ class QueryPool:
         self._idle.put_nowait(worker)
 
     async def acquire(self, timeout: float) -> WorkerProcess:
+        """A free worker: at once, or in turn after the queries already waiting (at most
+        ``query_queue`` of them, each for up to ``timeout``)."""
         idle = await self._ensure_started()
+        workers = self.limits.query_workers
+        if self._waiting >= self.limits.query_queue and idle.empty():
+            raise Busy(
+                f"{self._waiting} queries are already waiting for this endpoint's {workers} query "
+                "workers; try again shortly"
+            )
+        self._waiting += 1
         try:
             async with asyncio.timeout(timeout):
                 return await idle.get()
         except TimeoutError:
-            raise Busy from None
+            raise Busy(f"all {workers} query workers stayed busy for {timeout:g} s; try again shortly") from None
+        finally:
+            self._waiting -= 1
 
     def release(self, worker: WorkerProcess) -> None:
         if worker in self._live and self._idle is not None:

@@ -33,6 +33,9 @@ class Limits:
     max_query_chars: int = 100_000
     #: Query worker processes (each runs one query at a time).
     query_workers: int = 2
+    #: Queries that may wait for a free worker (each for up to ``query_timeout``); one more is
+    #: refused at once (503, Retry-After): a queue that long is overload, not a busy moment.
+    query_queue: int = 64
 
     @property
     def max_request_head(self) -> int:
@@ -43,7 +46,7 @@ class Limits:
         return max(self.max_body_bytes, 9 * self.max_query_chars) + 64 * 1024
 
     def __post_init__(self) -> None:
-        for name in ("query_timeout", "response_timeout", "max_rows", "max_response_bytes", "max_body_bytes", "max_query_chars", "query_workers"):
+        for name in ("query_timeout", "response_timeout", "max_rows", "max_response_bytes", "max_body_bytes", "max_query_chars", "query_workers", "query_queue"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
 

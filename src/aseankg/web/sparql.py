@@ -178,9 +178,9 @@ async def answer_query(request: Request, op: Operation) -> Response:
     pool: QueryPool = request.app.state.queries
     try:
         run = await pool.run(job)
-    except Busy:
+    except Busy as exc:
         return PlainTextResponse(
-            f"all {limits.query_workers} query workers stayed busy for {limits.query_timeout:g} s; try again shortly\n",
+            f"{exc}\n",
             status_code=503,
             headers={"Retry-After": "5"},
         )
