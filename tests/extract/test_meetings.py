@@ -183,3 +183,10 @@ def test_the_next_meeting_named_by_its_ordinal_alone(run):
 def test_what_the_meeting_did_is_not_a_series(run):
     _, x = run("ที่ประชุมได้ติดตามความคืบหน้าการดำเนินงานของศูนย์ฝึกอบรมไซเบอร์ภูมิภาค (RCTC) และเห็นชอบแผนงาน")
     assert not [s for s, e in x.entities.items() if e.cls == "akg:MeetingSeries"]
+
+
+def test_who_chairs_is_not_also_an_attendee_unless_the_text_says_so(run):
+    _, x = run("นายวิชัย ศรีสุข เป็นประธานการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 11 ณ กรุงเทพมหานคร")
+    f = facts(x)
+    who = mint_slug(romanize("วิชัย ศรีสุข"))
+    assert ("adgsom-11", "akg:chair", who) in f and ("adgsom-11", "schema:attendee", who) not in f

@@ -562,6 +562,8 @@ def _details(
             if kind in ("chair", "vice_chair"):
                 for s in _chairs(registry, subjects)[:1]:
                     registry.ref(slug, "akg:chair" if kind == "chair" else "akg:viceChair", s)
+                if doc.match(res.attend, verb_begin, whole=False) is None:
+                    continue  # "X เป็นประธานการประชุม…" chairs it; "X เข้าร่วมและทำหน้าที่…" also attends
             event.attendees.extend(subjects)
 
 
