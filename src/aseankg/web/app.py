@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -41,6 +42,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await queries.start()
+        # labels and the search index take seconds on a large graph: made before they are asked for
+        threading.Thread(target=search.prepare, args=(app,), name="prepare-search", daemon=True).start()
         yield
         await queries.close()  # the query worker processes end with the server
 

@@ -22,6 +22,7 @@ from aseankg.store import has_union
 T = TypeVar("T")
 
 _lock = threading.Lock()
+_building: dict[str, threading.Lock] = {}  # one lock per value: a slow one does not hold up the others
 
 
 def current_store(request: Request) -> pyoxigraph.Store:
@@ -37,12 +38,22 @@ def per_generation(request: Request, name: str, build: Callable[[pyoxigraph.Stor
     if hit is not None and hit[0] is store:
         return hit[1]
     with _lock:
+        lock = _building.setdefault(name, threading.Lock())
+    with lock:
         hit = cache.get(name)
         if hit is not None and hit[0] is store:
             return hit[1]
         value = build(store)
         cache[name] = (store, value)
         return value
+
+
+class Startup:
+    """Stands in for a request at start-up, so that values kept per generation can be made
+    before the first request needs them."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
 
 
 def _cache(request: Request) -> dict[str, tuple[pyoxigraph.Store, Any]]:

@@ -9,13 +9,14 @@ labels of one store generation and rebuilt when a build switches the store.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
@@ -24,10 +25,11 @@ from aseankg.namespaces import AKGID, expand
 from aseankg.nlp.normalize import normalize
 from aseankg.nlp.romanize import romanize
 from aseankg.nlp.tokens import tokens
+from aseankg.store import StoreNotFound
 from aseankg.web.i18n import Lang
 from aseankg.web.labels import ALT, Labels, labels_for
 from aseankg.web.params import LangParam, OptionalIriParam
-from aseankg.web.reading import per_generation
+from aseankg.web.reading import Startup, per_generation
 
 router = APIRouter(tags=["browse"])
 
@@ -279,6 +281,14 @@ def index_for(request: Request) -> SearchIndex:
     """The search index of the store serving now."""
     labels = labels_for(request)
     return per_generation(request, "search", lambda _store: SearchIndex(labels))
+
+
+def prepare(app: Any) -> None:
+    """Read the serving store's labels and build its search index now, so that the first
+    search or page after start-up finds them made (run in the background at start-up; a
+    store not built yet is left for the first request, which says so)."""
+    with contextlib.suppress(StoreNotFound):
+        index_for(Startup(app))  # type: ignore[arg-type]
 
 
 def query_lang(q: str) -> Lang:
