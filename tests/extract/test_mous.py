@@ -53,3 +53,9 @@ def test_parties_from_the_signatories_posts_and_from_kap(run):
     brunei = [s for s, e in x.entities.items() if e.cls == "akg:MoU" and "royal-thai-police" in s]
     assert len(brunei) == 1 and (brunei[0], "akg:party", "royal-thai-police") in f
     assert any(p == "akg:party" and o.endswith("-brunei") for s, p, o in f if s == brunei[0])
+
+
+def test_parties_before_the_verb_each_with_its_parenthesis(run):
+    _, x = run("ในการนี้ สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์ (สพธอ.) และธนาคารแห่งประเทศไทย (Bank of Thailand: BOT) "
+               "ได้ลงนามบันทึกความร่วมมือด้านการแลกเปลี่ยนข้อมูล")
+    assert {("mou-bank-of-thailand-etda", "akg:party", p) for p in ("etda", "bank-of-thailand")} <= facts(x)

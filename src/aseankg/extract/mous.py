@@ -189,7 +189,7 @@ def _items_before(doc: DocText, registry: Registry, begin: int, end: int, alone:
     # the list that ends nearest the verb
     first = hits[-1]
     for h in reversed(hits[:-1]):
-        gap = doc.text[h.end : first.begin].strip()
+        gap = doc.text[h.end : first.begin].strip(" \t()[]:,")  # "(สกมช.) และ" joins like "และ"
         if gap in ("และ", "กับ", ",", "") or len(gap) <= 4:
             first = h
         else:
