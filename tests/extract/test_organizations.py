@@ -87,3 +87,9 @@ def test_a_known_name_inside_another_countrys_body_and_its_acronym_reused(run):
     assert ("ntc", "akg:country", "philippines") in facts(x)
     assert {m.anchor for m in x.mentions if m.entity == "ntc"} >= {"NTC"}
     assert any(s.endswith("-commissioner-ntc") for s in x.entities)
+
+
+def test_hnuai_ngan_names_a_body_only_with_a_latin_name(run):
+    _, x = run("ผู้แทนหน่วยงานกำกับดูแลกิจการโทรคมนาคมจากประเทศสมาชิก และหน่วยงานรักษาความปลอดภัยทางไซเบอร์แห่งชาติ"
+               "บรูไน (Cyber Security Brunei หรือ CSB) ร่วมหารือ")
+    assert set(_orgs(x)) == {"csb"}
