@@ -190,3 +190,12 @@ def test_who_chairs_is_not_also_an_attendee_unless_the_text_says_so(run):
     f = facts(x)
     who = mint_slug(romanize("วิชัย ศรีสุข"))
     assert ("adgsom-11", "akg:chair", who) in f and ("adgsom-11", "schema:attendee", who) not in f
+
+
+def test_an_unknown_building_before_a_known_place(run):
+    _, x = run("การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 13 ณ ตึกนารีสโมสร ทำเนียบรัฐบาล")
+    f = facts(x)
+    building = [s for s, e in x.entities.items() if e.cls == "akg:Place" and s.startswith("tuek-")]
+    assert building and {("adgsom-13", "schema:location", building[0]),
+                         ("adgsom-13", "schema:location", "government-house")} <= f
+    assert x.entities[building[0]].labels["en"].endswith(" Building")

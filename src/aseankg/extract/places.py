@@ -14,6 +14,7 @@ from aseankg.extract.resolve import Hit, Registry, latin_name, slug_for
 from aseankg.extract.text import DocText, is_thai
 from aseankg.lexicon import HeadNoun
 from aseankg.nlp import romanize
+from aseankg.nlp.romanize import romanize_words
 
 __all__ = ["read_places"]
 
@@ -67,9 +68,9 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
     entry = registry.lexicon.lookup(th)
     if entry is not None:
         return Hit(offset, end, entry.slug, entry.cls)
-    romanised = f"{romanize(head.th)} {romanize(rest)}"
+    romanised = f"{romanize(head.th)} {romanize_words(rest)}"
     latn = latin_name(romanised)
-    english = head.en.format(latin_name(romanize(rest))) if head.en else latn
+    english = head.en.format(latin_name(romanize_words(rest))) if head.en else latn
     slug = slug_for(romanised, th)
     if slug is None:
         return None
