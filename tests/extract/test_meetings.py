@@ -199,3 +199,12 @@ def test_an_unknown_building_before_a_known_place(run):
     assert building and {("adgsom-13", "schema:location", building[0]),
                          ("adgsom-13", "schema:location", "government-house")} <= f
     assert x.entities[building[0]].labels["en"].endswith(" Building")
+
+
+def test_who_signs_an_mou_on_the_occasion_is_not_made_an_attendee(run):
+    _, x = run("นายวิชัย ศรีสุข เข้าร่วมการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 14 ณ กรุงจาการ์ตา\n"
+               "ในการประชุมครั้งนี้ สำนักงานตำรวจแห่งชาติ และธนาคารแห่งประเทศไทย ได้ร่วมลงนามบันทึกความเข้าใจว่าด้วย"
+               "การแลกเปลี่ยนข้อมูล โดยมีนายโฮเซ ริซาล เป็นสักขีพยาน")
+    f = facts(x)
+    assert ("adgsom-14", "schema:attendee", mint_slug(romanize("วิชัย ศรีสุข"))) in f
+    assert ("adgsom-14", "schema:attendee", mint_slug(romanize("โฮเซ ริซาล"))) not in f

@@ -873,9 +873,11 @@ def _occasion_people(
             continue
         # up to the next meeting or talk: who is met on the side ("หารือทวิภาคีกับนาง X") is
         # the talk's attendee, not (by this sentence) the meeting's
+        # (or up to an MoU: who signs or witnesses it is the MoU's, "โดยมีนาย X เป็นผู้ลงนาม")
         talk = doc.first(res.bilateral, occasion.end, line_e)
+        mou = doc.first(res.mou_heads, occasion.end, line_e)
         stop = min([m.begin for m in meetings if line_b <= m.begin < line_e] + [line_e]
-                   + ([talk.begin] if talk is not None else []))
+                   + [x.begin for x in (talk, mou) if x is not None])
         for who in _subjects(doc, registry, occasion.end, stop, []):
             if who not in referred.attendees:
                 referred.attendees.append(who)
