@@ -329,7 +329,8 @@ def _run(
         ontology_graph = pyoxigraph.NamedNode(ONTOLOGY_GRAPH)
         if store.contains_named_graph(ontology_graph):
             store.remove_graph(ontology_graph)
-        store.bulk_extend(ontology_quads())
+        ontology = ontology_quads()
+        store.bulk_extend(ontology)
         # One bulk load for all the documents' graphs (a load per document costs ten times
         # more). Adding, a document replaces the graph it had; a later file with the same
         # identifier replaces an earlier one, as it would have one by one.
@@ -340,21 +341,24 @@ def _run(
                 store.remove_graph(graph)
         # As N-Quads text: the pool's workers sent it so, and Oxigraph parses it faster than
         # Python hands it terms.
-        store.bulk_load(
-            b"".join(
-                item.nquads for i, item in enumerate(prepared)
-                if replace or last[item.document.identifier] == i
-            ),
-            format=_WIRE,
-        )
+        chosen = [item for i, item in enumerate(prepared) if replace or last[item.document.identifier] == i]
+        store.bulk_load(b"".join(item.nquads for item in chosen), format=_WIRE)
         lexicon_graph = pyoxigraph.NamedNode(LEXICON_GRAPH)
         if store.contains_named_graph(lexicon_graph):
             store.remove_graph(lexicon_graph)
         mentioned = _mentioned_curated(store, lexicon)
-        store.bulk_extend(lexicon_quads(lexicon.entries[s] for s in sorted(mentioned)))
+        curated = lexicon_quads(lexicon.entries[s] for s in sorted(mentioned))
+        store.bulk_extend(curated)
         result.triples = len(store)  # every quad of every graph, counted by the store
         result.entities = _count_entities(store)
         documents = _count_documents(store)
+        # A new store's union default graph, from what was just loaded (see write_union).
+        union = _union_text(chosen) if replace else None
+        if union is not None:
+            default = pyoxigraph.DefaultGraph()
+            store.bulk_load(union, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=default)
+            store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+                              for q in (*ontology, *curated))
         generation.commit(
             {
                 "fingerprint": digest if replace else None,
@@ -364,7 +368,8 @@ def _run(
                 "triples": result.triples,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "refused": {o.name: o.reason for o in result.refused},
-            }
+            },
+            union_written=union is not None,
         )
         result.generation = generation.path
     except BaseException:
@@ -372,6 +377,20 @@ def _run(
         raise
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _union_text(items: list[Prepared]) -> bytes | None:
+    """The documents' quads as N-Triples for the union default graph: each document's N-Quads
+    lines with its graph name cut off (every line ends with it), or None if one does not."""
+    parts = []
+    for item in items:
+        suffix = f" <{doc_graph(item.document.identifier)}> .\n".encode()
+        text = item.nquads
+        triples = text.replace(suffix, b" .\n")
+        if (len(text) - len(triples)) != text.count(b"\n") * (len(suffix) - 3):
+            return None
+        parts.append(triples)
+    return b"".join(parts)
 
 
 def _mentioned_curated(store: pyoxigraph.Store, lexicon: Lexicon) -> set[str]:

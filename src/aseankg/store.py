@@ -156,10 +156,11 @@ class Generation:
         self.path = path
         self.store: pyoxigraph.Store | None = pyoxigraph.Store(str(path / "oxigraph"))
 
-    def commit(self, manifest: dict[str, Any]) -> Path:
-        """Flush, close, and switch ``current`` to this generation atomically."""
+    def commit(self, manifest: dict[str, Any], union_written: bool = False) -> Path:
+        """Write the union default graph (see :func:`write_union`), flush, close, and switch
+        ``current`` to this generation atomically."""
         assert self.store is not None
-        write_union(self.store)
+        write_union(self.store, union_written)
         self.store.flush()
         self.store.optimize()
         self.store = None  # closes the database and releases its lock
@@ -207,7 +208,7 @@ class LiveStore:
         return self._store
 
 
-def write_union(store: pyoxigraph.Store) -> None:
+def write_union(store: pyoxigraph.Store, written: bool = False) -> None:
     """Write the union of the named graphs into the default graph, each triple once.
 
     The SPARQL default graph is the union of all named graphs (the contract), and a union is
@@ -215,17 +216,26 @@ def write_union(store: pyoxigraph.Store) -> None:
     entity differently in one language, it keeps one prefLabel (:func:`demoted_labels`). Oxigraph 0.5's own union
     default graph yields such a triple once per graph (oxigraph/oxigraph#1919), which doubles
     rows and counts; a materialised default graph is a real set, and one index to read.
+
+    ``written``: the caller has already loaded every named graph's triples into the default
+    graph, from the text it loaded the graphs from (a build does: reading a store's quads back
+    costs more than loading them); only the names are settled here.
     """
     default = pyoxigraph.DefaultGraph()
-    store.clear_graph(default)
     demoted = demoted_labels(store)
-    named = list(store.quads_for_pattern(None, None, None, None))  # read before writing
-    store.bulk_extend(
-        pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
-        for q in named
-        if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
-        and not (demoted and q.predicate in _NAMING and (q.subject, q.object) in demoted)
-    )
+    if written:
+        for s, o in demoted:
+            for naming in _NAMING:
+                store.remove(pyoxigraph.Quad(s, naming, o, default))
+    else:
+        store.clear_graph(default)
+        named = list(store.quads_for_pattern(None, None, None, None))  # read before writing
+        store.bulk_extend(
+            pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+            for q in named
+            if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+            and not (demoted and q.predicate in _NAMING and (q.subject, q.object) in demoted)
+        )
     store.bulk_extend(pyoxigraph.Quad(s, _ALT_LABEL, o, default) for s, o in sorted(demoted, key=str))
 
 
