@@ -208,3 +208,10 @@ def test_who_signs_an_mou_on_the_occasion_is_not_made_an_attendee(run):
     f = facts(x)
     assert ("adgsom-14", "schema:attendee", mint_slug(romanize("วิชัย ศรีสุข"))) in f
     assert ("adgsom-14", "schema:attendee", mint_slug(romanize("โฮเซ ริซาล"))) not in f
+
+
+def test_a_meeting_takes_the_place_its_attendee_travelled_to(run):
+    _, x = run("นายวิชัย ศรีสุข เดินทางไปยังกรุงจาการ์ตา สาธารณรัฐอินโดนีเซีย เพื่อเข้าร่วมการประชุมเจ้าหน้าที่อาวุโส"
+               "อาเซียนด้านดิจิทัล ครั้งที่ 15 ระหว่างวันที่ 3-4 มีนาคม 2568")
+    f = facts(x)
+    assert {("adgsom-15", "schema:location", "jakarta"), ("adgsom-15", "schema:location", "indonesia")} <= f

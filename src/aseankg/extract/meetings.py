@@ -41,6 +41,7 @@ _DATE_GLUED = 25  # a talk's date written right before its verb ("เมื่�
 _SUBJECT_WINDOW = 400
 _AT = ("ณ", "จัดขึ้นที่", "จัดขึ้น ณ")  # place markers that give a meeting's venue
 _INVITE = "เชิญ"
+_TRAVEL = ("เดินทางไป", "เดินทางไปยัง")  # place markers of a trip to the meeting
 HEAD_OF_DELEGATION = "head-of-delegation"  # the post key (vocabulary.yaml) of a delegation's head
 
 
@@ -515,6 +516,12 @@ def _details(
             event.places.extend(p.slug for p in places if p.slug not in event.places)
             if places:
                 break
+        if not event.places and lead is not None:
+            # "เดินทางไปยังกรุงมะนิลา … เพื่อเข้าร่วมการประชุม…": where the attendee went for it
+            gone = [f for f in doc.all_within(res.place_markers, max(line_b, lead[1] - 150), lead[1])
+                    if f.value in _TRAVEL]
+            if gone:
+                event.places = [p.slug for p in read_places(doc, registry, gone[-1].end, lead[1])]
         # host
         for host in _find_all(doc, res.host, scope_b, scope_e):
             country = _country_before(doc, registry, host, scope_b)
