@@ -215,3 +215,11 @@ def test_a_meeting_takes_the_place_its_attendee_travelled_to(run):
                "อาเซียนด้านดิจิทัล ครั้งที่ 15 ระหว่างวันที่ 3-4 มีนาคม 2568")
     f = facts(x)
     assert {("adgsom-15", "schema:location", "jakarta"), ("adgsom-15", "schema:location", "indonesia")} <= f
+
+
+def test_a_talk_during_a_visit_takes_the_country_visited_and_its_venue(run):
+    _, x = run("นายวิชัย ศรีสุข เดินทางเยือนญี่ปุ่น โดยเมื่อวันที่ 12 มีนาคม 2568 ได้หารือทวิภาคีกับกระทรวงการต่างประเทศ"
+               "ของญี่ปุ่น ณ กรุงโตเกียว")
+    talks = [s for s, e in x.entities.items() if e.cls == "akg:BilateralMeeting"]
+    assert len(talks) == 1
+    assert {(talks[0], "schema:location", p) for p in ("japan", "tokyo")} <= facts(x)

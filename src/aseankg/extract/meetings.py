@@ -761,7 +761,8 @@ def _bilateral(
             if marker is not None and not event.super_event:
                 m = doc.match(res.place_markers, marker, whole=False)
                 if m is not None and m.value in ("ณ", "จัดขึ้นที่", "จัดขึ้น ณ"):
-                    event.places = event.places or [p.slug for p in read_places(doc, registry, m.end, scope_e)]
+                    event.places += [p.slug for p in read_places(doc, registry, m.end, scope_e)
+                                     if p.slug not in event.places]
             events.append(event)
         previous = events[-len(counterparts):] if counterparts else previous
     return events
