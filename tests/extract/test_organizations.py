@@ -93,3 +93,10 @@ def test_hnuai_ngan_names_a_body_only_with_a_latin_name(run):
     _, x = run("ผู้แทนหน่วยงานกำกับดูแลกิจการโทรคมนาคมจากประเทศสมาชิก และหน่วยงานรักษาความปลอดภัยทางไซเบอร์แห่งชาติ"
                "บรูไน (Cyber Security Brunei หรือ CSB) ร่วมหารือ")
     assert set(_orgs(x)) == {"csb"}
+
+
+def test_a_framework_with_its_english_name(run):
+    _, x = run("ที่ประชุมเห็นชอบร่างกรอบความร่วมมือด้านข้อมูลข้ามพรมแดนอาเซียน (ASEAN Cross-Border Data Framework) "
+               "และจะดำเนินการภายใต้กรอบความร่วมมือที่มีอยู่")
+    assert x.entities["asean-cross-border-data-framework"].cls == "akg:PolicyDocument"
+    assert [s for s, e in x.entities.items() if e.cls == "akg:PolicyDocument"] == ["asean-cross-border-data-framework"]
