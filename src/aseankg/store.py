@@ -255,15 +255,22 @@ def demoted_labels(store: pyoxigraph.Store) -> set[tuple[pyoxigraph.NamedNode, p
     others stay in the union as altLabels (and leave its rdfs:label); each document's graph
     keeps its own names.
     """
-    names: dict[tuple, dict[pyoxigraph.Literal, set]] = {}
-    for q in store.quads_for_pattern(None, _PREF_LABEL, None, None):
-        if isinstance(q.object, pyoxigraph.Literal) and not isinstance(q.graph_name, pyoxigraph.DefaultGraph):
-            names.setdefault((q.subject, q.object.language), {}).setdefault(q.object, set()).add(q.graph_name)
+    # Oxigraph finds the entities with two names in one language (few), and gives each of
+    # their names with the number of graphs that give it: no Python term per prefLabel.
+    rows = store.query(
+        f"SELECT ?s ?label (COUNT(DISTINCT ?g) AS ?graphs) WHERE {{ "
+        f"{{ SELECT ?s ?language WHERE {{ GRAPH ?h {{ ?s <{_PREF_LABEL.value}> ?l }} FILTER(isLiteral(?l)) }} "
+        f"GROUP BY ?s (LANG(?l) AS ?language) HAVING (COUNT(DISTINCT ?l) > 1) }} "
+        f"GRAPH ?g {{ ?s <{_PREF_LABEL.value}> ?label }} FILTER(isLiteral(?label) && LANG(?label) = ?language) }} "
+        f"GROUP BY ?s ?label"
+    )
+    names: dict[tuple, dict[pyoxigraph.Literal, int]] = {}
+    for row in rows:
+        names.setdefault((row["s"], row["label"].language), {})[row["label"]] = int(row["graphs"].value)
     demoted = set()
     for (subject, _), labels in names.items():
-        if len(labels) > 1:
-            kept = min(labels, key=lambda label: (-len(labels[label]), label.value))
-            demoted |= {(subject, label) for label in labels if label != kept}
+        kept = min(labels, key=lambda label: (-labels[label], label.value))
+        demoted |= {(subject, label) for label in labels if label != kept}
     return demoted
 
 
