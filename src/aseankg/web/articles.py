@@ -133,18 +133,20 @@ def _first(store: pyoxigraph.Store, iri: str, prop: str) -> Any:
 
 #: At most this many articles in an entity's "mentioned in" (the newest).
 ARTICLES_SHOWN = 50
-_MENTIONED_IN = """SELECT DISTINCT ?e ?article ?issued WHERE {
-  ?e akg:mentionedIn ?article . OPTIONAL { ?article dcterms:issued ?issued }
-}"""
+# The newest first, chosen by the store (a country is named in thousands of articles), and how many.
+_NEWEST = f"""SELECT ?e ?article (MAX(STR(?issued)) AS ?date) WHERE {{
+  ?e akg:mentionedIn ?article . OPTIONAL {{ ?article dcterms:issued ?issued }}
+}} GROUP BY ?e ?article ORDER BY DESC(?date) DESC(STR(?article)) LIMIT {ARTICLES_SHOWN}"""
+_MENTIONED_IN_COUNT = """SELECT ?e (COUNT(DISTINCT ?article) AS ?n) WHERE { ?e akg:mentionedIn ?article } GROUP BY ?e"""
 
 
 def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) -> tuple[list[ArticleRef], int]:
     """The newest articles naming ``iri`` (at most :data:`ARTICLES_SHOWN`), each with the
     sentences that name it, the mention marked; and how many articles name it in all."""
     node = pyoxigraph.NamedNode(iri)
-    issued = {row["article"].value: row["issued"].value if "issued" in row else ""
-              for row in select(store, _MENTIONED_IN, e=node)}
-    newest = sorted(issued, key=lambda a: (issued[a], a), reverse=True)[:ARTICLES_SHOWN]
+    newest = [row["article"].value for row in select(store, _NEWEST, e=node)]
+    counted = select(store, _MENTIONED_IN_COUNT, e=node)
+    total = int(counted[0]["n"].value) if counted else 0
     # asked article by article: a country is named thousands of times, in far more articles than are shown
     by_article = {a: select(store, _MENTIONS, e=node, article=pyoxigraph.NamedNode(a)) for a in newest}
     found = []
@@ -152,7 +154,7 @@ def mentioned_in(store: pyoxigraph.Store, labels: Labels, page: Page, iri: str) 
         ref = article_ref(store, labels, page, article)
         ref.sentences = [highlight(p.sentence, p.spans) for p in passages(by_article[article], labels, page, link=False)]
         found.append(ref)
-    return found, len(issued)
+    return found, total
 
 
 @dataclass
