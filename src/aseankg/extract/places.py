@@ -68,7 +68,7 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
     entry = registry.lexicon.lookup(th)
     if entry is not None:
         return Hit(offset, end, entry.slug, entry.cls)
-    romanised = f"{romanize(head.th)} {romanize_words(rest)}"
+    romanised = romanize_words(th)  # word by word, as unknown bodies
     latn = latin_name(romanised)
     english = head.en.format(latin_name(romanize_words(rest))) if head.en else latn
     slug = slug_for(romanised, th)
