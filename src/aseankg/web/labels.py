@@ -82,6 +82,7 @@ class Labels:
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     supers: dict[str, set[str]] = field(default_factory=dict)  # class -> every super-class
     inverses: dict[str, str] = field(default_factory=dict)  # property -> its owl:inverseOf
+    _kinds: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # kind(), once each
 
     def label(self, iri: str, lang: Lang) -> str:
         """The best name of ``iri`` for a reader of ``lang``; its short IRI when it has none.
@@ -108,11 +109,15 @@ class Labels:
 
     def kind(self, iri: str) -> str | None:
         """The most specific class of ``iri`` (an ``akg:`` one when there is a choice)."""
+        if iri in self._kinds:
+            return self._kinds[iri]
         classes = self.types.get(iri)
-        if not classes:
-            return None
-        specific = [c for c in classes if not any(c in self.supers.get(o, ()) for o in classes if o != c)]
-        return sorted(specific, key=lambda c: (not c.startswith(AKG), c))[0]
+        kind = None
+        if classes:
+            specific = [c for c in classes if not any(c in self.supers.get(o, ()) for o in classes if o != c)]
+            kind = sorted(specific, key=lambda c: (not c.startswith(AKG), c))[0]
+        self._kinds[iri] = kind  # a page or a graph asks for the same few things' classes again and again
+        return kind
 
     def is_a(self, iri: str, cls: str) -> bool:
         return cls in self.types.get(iri, ())

@@ -20,6 +20,7 @@ from typing import Annotated
 import networkx as nx
 import pyoxigraph
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from aseankg.namespaces import PREFIXES, expand
@@ -136,6 +137,7 @@ def neighbourhood(
     frontier = [iri]
     truncated = False
     nodes = {iri}  # the graph's nodes, as a plain set: a hub's links are many
+    edge_labels: dict[str, str] = {}  # property -> its label: a few properties label many links
     for _ in range(depth):
         following: list[str] = []
         for current in frontier:
@@ -153,7 +155,9 @@ def neighbourhood(
                     nodes.add(other)
                     following.append(other)
                 if not graph.has_edge(s, o, key=p) and not _has_inverse(graph, labels, s, p, o):
-                    graph.add_edge(s, o, key=p, label=labels.label(p, lang))
+                    if p not in edge_labels:
+                        edge_labels[p] = labels.label(p, lang)
+                    graph.add_edge(s, o, key=p, label=edge_labels[p])
         frontier = following
         if not frontier:
             break
@@ -291,7 +295,7 @@ def get_neighbourhood(
     predicate: OptionalIriParam = None,
     type: OptionalIriParam = None,
     articles: Annotated[bool, Query(description="Include the articles that mention the entities.")] = False,
-) -> Neighbourhood:
+) -> JSONResponse:
     """The entities within `depth` links of `iri`, in either direction, labelled in `lang`
     (default English). `predicate` keeps only links by that property, `type` only neighbours
     of that class. Mentions are left out; articles only with `articles=true` or when `iri`
@@ -304,7 +308,14 @@ def get_neighbourhood(
         links_for(request), labels, iri, depth=depth, limit=limit, lang=lang or "en",
         predicate=predicate, cls=type, articles=articles,
     )
-    return Neighbourhood(nodes=_nodes(graph), edges=_edges(graph), truncated=truncated)
+    # Written as JSON at once: the models describe the answer (OpenAPI); validating an answer
+    # just built from labels of the store would double the work of a request.
+    return JSONResponse({
+        "nodes": [{"id": n, **data} for n, data in graph.nodes(data=True)],
+        "edges": [{"source": s, "target": o, "predicate": p, "label": data["label"]}
+                  for s, o, p, data in graph.edges(keys=True, data=True)],
+        "truncated": truncated,
+    })
 
 
 @router.get(
