@@ -27,7 +27,7 @@ from aseankg.extract.model import Extraction
 from aseankg.graph import document_quads, lexicon_quads, ontology_quads
 from aseankg.lexicon import Lexicon, load_lexicon
 from aseankg.namespaces import DOC_GRAPH, LEXICON_GRAPH, ONTOLOGY_GRAPH, doc_graph
-from aseankg.store import StoreDir
+from aseankg.store import Generation, StoreDir
 
 SUFFIXES = {".txt"}
 VALIDATION_BATCH = 200  # documents validated in one pass of the SHACL engine
@@ -323,53 +323,19 @@ def _run(
         return result
     generation = store_dir.begin(from_current=not replace)
     try:
-        store = generation.store
-        assert store is not None
-        # The ontology graph as the file says now (an add too: its labels may have changed).
-        ontology_graph = pyoxigraph.NamedNode(ONTOLOGY_GRAPH)
-        if store.contains_named_graph(ontology_graph):
-            store.remove_graph(ontology_graph)
-        ontology = ontology_quads()
-        store.bulk_extend(ontology)
-        # One bulk load for all the documents' graphs (a load per document costs ten times
-        # more). Adding, a document replaces the graph it had; a later file with the same
-        # identifier replaces an earlier one, as it would have one by one.
-        last = {item.document.identifier: i for i, item in enumerate(prepared)}
-        for identifier in last:
-            graph = pyoxigraph.NamedNode(doc_graph(identifier))
-            if not replace and store.contains_named_graph(graph):
-                store.remove_graph(graph)
-        # As N-Quads text: the pool's workers sent it so, and Oxigraph parses it faster than
-        # Python hands it terms.
-        chosen = [item for i, item in enumerate(prepared) if replace or last[item.document.identifier] == i]
-        store.bulk_load(b"".join(item.nquads for item in chosen), format=_WIRE)
-        lexicon_graph = pyoxigraph.NamedNode(LEXICON_GRAPH)
-        if store.contains_named_graph(lexicon_graph):
-            store.remove_graph(lexicon_graph)
-        mentioned = _mentioned_curated(store, lexicon)
-        curated = lexicon_quads(lexicon.entries[s] for s in sorted(mentioned))
-        store.bulk_extend(curated)
-        result.triples = len(store)  # every quad of every graph, counted by the store
-        result.entities = _count_entities(store)
-        documents = _count_documents(store)
-        # A new store's union default graph, from what was just loaded (see write_union).
-        union = _union_text(chosen) if replace else None
-        if union is not None:
-            default = pyoxigraph.DefaultGraph()
-            store.bulk_load(union, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=default)
-            store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
-                              for q in (*ontology, *curated))
+        loaded = load_generation(generation, prepared, lexicon, replace=replace)
+        result.triples, result.entities = loaded.triples, loaded.entities
         generation.commit(
             {
                 "fingerprint": digest if replace else None,
                 "version": __version__,
-                "documents": documents,
-                "entities": result.entities,
-                "triples": result.triples,
+                "documents": loaded.documents,
+                "entities": loaded.entities,
+                "triples": loaded.triples,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "refused": {o.name: o.reason for o in result.refused},
             },
-            union_written=union is not None,
+            union_written=loaded.union_written,
         )
         result.generation = generation.path
     except BaseException:
@@ -377,6 +343,63 @@ def _run(
         raise
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass
+class Loaded:
+    """What :func:`load_generation` put into a generation: its counts, for the manifest, and
+    whether the union default graph is written (pass it on to ``Generation.commit``)."""
+
+    triples: int  # every quad of every named graph
+    entities: int
+    documents: int
+    union_written: bool
+
+
+def load_generation(generation: Generation, prepared: list[Prepared], lexicon: Lexicon, *,
+                    replace: bool = True) -> Loaded:
+    """Load prepared documents into a generation being written, as a build does: the ontology
+    graph, the documents' graphs in one bulk load, the lexicon graph of what they mention and,
+    for a new store (``replace``), the union default graph from the same text; then
+    ``generation.commit(manifest, union_written=loaded.union_written)``. Adding
+    (``replace=False``), a document replaces the graph it had."""
+    store = generation.store
+    assert store is not None
+    # The ontology graph as the file says now (an add too: its labels may have changed).
+    ontology_graph = pyoxigraph.NamedNode(ONTOLOGY_GRAPH)
+    if store.contains_named_graph(ontology_graph):
+        store.remove_graph(ontology_graph)
+    ontology = ontology_quads()
+    store.bulk_extend(ontology)
+    # One bulk load for all the documents' graphs (a load per document costs ten times
+    # more). Adding, a document replaces the graph it had; a later file with the same
+    # identifier replaces an earlier one, as it would have one by one.
+    last = {item.document.identifier: i for i, item in enumerate(prepared)}
+    for identifier in last:
+        graph = pyoxigraph.NamedNode(doc_graph(identifier))
+        if not replace and store.contains_named_graph(graph):
+            store.remove_graph(graph)
+    # As N-Quads text: the pool's workers sent it so, and Oxigraph parses it faster than
+    # Python hands it terms.
+    chosen = [item for i, item in enumerate(prepared) if replace or last[item.document.identifier] == i]
+    store.bulk_load(b"".join(item.nquads for item in chosen), format=_WIRE)
+    lexicon_graph = pyoxigraph.NamedNode(LEXICON_GRAPH)
+    if store.contains_named_graph(lexicon_graph):
+        store.remove_graph(lexicon_graph)
+    mentioned = _mentioned_curated(store, lexicon)
+    curated = lexicon_quads(lexicon.entries[s] for s in sorted(mentioned))
+    store.bulk_extend(curated)
+    triples = len(store)  # every quad of every graph, counted by the store
+    entities = _count_entities(store)
+    documents = _count_documents(store)
+    # A new store's union default graph, from what was just loaded (see write_union).
+    union = _union_text(chosen) if replace else None
+    if union is not None:
+        default = pyoxigraph.DefaultGraph()
+        store.bulk_load(union, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=default)
+        store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+                          for q in (*ontology, *curated))
+    return Loaded(triples, entities, documents, union is not None)
 
 
 def _union_text(items: list[Prepared]) -> bytes | None:
