@@ -223,3 +223,11 @@ def test_a_talk_during_a_visit_takes_the_country_visited_and_its_venue(run):
     talks = [s for s, e in x.entities.items() if e.cls == "akg:BilateralMeeting"]
     assert len(talks) == 1
     assert {(talks[0], "schema:location", p) for p in ("japan", "tokyo")} <= facts(x)
+
+
+def test_a_venue_whose_name_starts_like_a_country(run):
+    _, x = run("การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 16 ณ ตึกไทยรวมใจ ทำเนียบรัฐบาล")
+    f = facts(x)
+    venue = [s for s, e in x.entities.items() if e.cls == "akg:Place" and s.startswith("tuek-")]
+    assert venue and ("adgsom-16", "schema:location", venue[0]) in f
+    assert ("adgsom-16", "schema:location", "thailand") not in f

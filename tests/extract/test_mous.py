@@ -59,3 +59,10 @@ def test_parties_before_the_verb_each_with_its_parenthesis(run):
     _, x = run("ในการนี้ สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์ (สพธอ.) และธนาคารแห่งประเทศไทย (Bank of Thailand: BOT) "
                "ได้ลงนามบันทึกความร่วมมือด้านการแลกเปลี่ยนข้อมูล")
     assert {("mou-bank-of-thailand-etda", "akg:party", p) for p in ("etda", "bank-of-thailand")} <= facts(x)
+
+
+def test_the_member_governments_of_a_body_without_a_closing_khong(run):
+    _, x = run("ครม. เห็นชอบร่างบันทึกความเข้าใจระหว่างรัฐบาลของประเทศสมาชิกอาเซียนกับสหภาพโทรคมนาคมระหว่างประเทศ "
+               "ว่าด้วยความร่วมมือด้านดิจิทัล")
+    assert {("mou-asean-itu", "akg:party", "asean"), ("mou-asean-itu", "akg:party", "itu"),
+            ("mou-asean-itu", "akg:status", "akg:Draft")} <= facts(x)

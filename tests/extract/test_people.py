@@ -63,3 +63,9 @@ def test_a_name_part_ending_like_a_stop_word_and_a_family_name_ending_with_a_cou
     people = {s for s, e in x.entities.items() if e.cls == "akg:Person"}
     assert people == {_slug("สุดายัง มาเรีย โลเปซ"), _slug("สมพงษ์ รักไทย")}
     assert f"position-{_slug('สมพงษ์ รักไทย')}-chief-executive-officer-bank-of-thailand" in x.entities
+
+
+def test_an_english_name_with_lowercase_particles_in_parentheses(run):
+    _, x = run("นางเฮเลนา ฟอน ไฮเดน (Ms. Helena von Heiden) ผู้อำนวยการใหญ่องค์การอนามัยโลก กล่าวเปิดงาน")
+    assert "helena-von-heiden" in x.entities
+    assert x.entities["helena-von-heiden"].labels["en"] == "Helena von Heiden"

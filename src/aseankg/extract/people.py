@@ -27,7 +27,8 @@ __all__ = ["PersonMention", "find_people"]
 _STOP_CHARS = set("(),;:\"“”‘’[]")
 _MAX_FOREIGN_CHUNKS = 4
 _PAREN_ENGLISH = re.compile(
-    r"\s?\((?:(?:H\.E\.|Mr|Mrs|Ms|Dr|Prof|Gen)\.?\s+)*(?P<name>[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+){1,3})\)"
+    r"\s?\((?:(?:H\.E\.|Mr|Mrs|Ms|Dr|Prof|Gen)\.?\s+)*(?P<name>[A-Z][a-zA-Z'’\-]+"
+    r"(?:\s+(?:[A-Z][a-zA-Z'’\-]+|(?:von|van|der|den|de|del|da|di|du|la|le|bin|binti|al)(?=\s+[a-zA-Z]))){1,4})\)"
 )
 _ENGLISH_NAME = re.compile(r"(?:[A-Z][a-zA-Z'’\-]*\.?)(?:\s+[A-Z][a-zA-Z'’\-]*\.?){0,3}")
 

@@ -29,6 +29,8 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
     head: HeadNoun = found.value  # type: ignore[assignment]
     text, res, layer = doc.text, doc.res, registry.layer
     known = layer.at(found.end, _PLACE_CLASSES)
+    if known is not None and known.end < limit and is_thai(text[known.end]):
+        known = None  # "ตึกไทยคู่ฟ้า": a name that only starts like a known place
     if known is not None:  # "นครดานัง": a head noun before a known place
         hit = Hit(offset, known.end, known.slug, known.cls)
         layer.add(hit)
@@ -49,7 +51,8 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
             or doc.match(res.place_markers, i)
         ):
             break
-        inner = [h for h in layer.within(i, j) if h.cls in _PLACE_CLASSES]
+        inner = [h for h in layer.within(i, j) if h.cls in _PLACE_CLASSES
+                 and not (h.end < j and is_thai(text[h.end]))]  # not the ไทย of ไทยรวมใจ
         if inner:  # "…ริเวอร์ไซด์กรุงเทพฯ": stop before the known place
             j = inner[0].begin
             if j > i:
