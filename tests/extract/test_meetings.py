@@ -231,3 +231,16 @@ def test_a_venue_whose_name_starts_like_a_country(run):
     venue = [s for s, e in x.entities.items() if e.cls == "akg:Place" and s.startswith("tuek-")]
     assert venue and ("adgsom-16", "schema:location", venue[0]) in f
     assert ("adgsom-16", "schema:location", "thailand") not in f
+
+
+def test_talks_between_a_host_and_the_guest_received(run):
+    _, x = run("เมื่อวันที่ 5 มีนาคม 2568 นายวิชัย ศรีสุข รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ให้การต้อนรับ"
+               "นายคำแสง สีสุวัน รัฐมนตรีว่าการกระทรวงเทคโนโลยีและการสื่อสาร สปป. ลาว ณ ศูนย์ราชการเฉลิมพระเกียรติ "
+               "ถนนแจ้งวัฒนะ กรุงเทพมหานคร โดยทั้งสองฝ่ายได้หารือทวิภาคีเกี่ยวกับการเชื่อมโยงโครงข่าย")
+    talk = "bilateral-thailand-mtc-laos-2025-03-05"
+    assert x.entities[talk].cls == "akg:BilateralMeeting"
+    f = facts(x)
+    assert {(talk, "schema:attendee", who) for who in ("thailand", "mtc-laos", mint_slug(romanize("วิชัย ศรีสุข")),
+                                                       mint_slug(romanize("คำแสง สีสุวัน")))} <= f
+    venue = [o for s, p, o in f if s == talk and p == "schema:location" and o.startswith("sun-")]
+    assert venue and "thanon" not in venue[0]

@@ -676,6 +676,8 @@ def _bilateral(
             with_at = _find_word(doc, "กับ", e, scope_e)
             if with_at is not None:
                 parties = _sides(read_list(doc, registry, with_at + len("กับ"), scope_e, alone)[0], people_of)
+        if not parties:
+            parties = _received(doc, registry, line_b, b, alone, people_of)
         if parties and all(_side(registry, p, held) == home for p in parties):
             parties += _others(doc, registry, line_b, b, e, scope_e, alone)
         counterparts = [p for p in parties if _side(registry, p, held) != home]
@@ -774,6 +776,23 @@ def _when_held(doc: DocText, d: DateExpr) -> bool:
         return False
     before = doc.text[max(doc.begin, d.span.begin - 12) : d.span.begin].rstrip()
     return not before.endswith(tuple(doc.res.lexicon.vocabulary.meeting["deadline"]))
+
+
+def _received(
+    doc: DocText, registry: Registry, line_b: int, b: int, alone: list[PostMention], people_of: dict[str, str]
+) -> list[str]:
+    """"X ให้การต้อนรับ Y … โดยทั้งสองฝ่ายได้หารือทวิภาคี…": the talk is between the host and the
+    guest received earlier in the paragraph."""
+    meeting = doc.res.lexicon.vocabulary.meeting
+    text = doc.text
+    if not any(w in text[max(line_b, b - 30) : b] for w in meeting["both_sides"]):
+        return []
+    for word in meeting["reception"]:
+        at = text.find(word, line_b, b)
+        if at >= 0:
+            guests = read_list(doc, registry, at + len(word), b, alone)[0]
+            return _sides(guests, people_of)
+    return []
 
 
 def _side(registry: Registry, slug: str, held: list[PostMention]) -> str:

@@ -20,6 +20,8 @@ __all__ = ["read_places"]
 
 _PLACE_CLASSES = frozenset({"akg:Place", "akg:Country"})
 _MAX_CHUNKS = 5
+# An address after a venue's name is not part of it: "ศูนย์ราชการ… ถนนแจ้งวัฒนะ".
+_ADDRESS = ("ถนน", "ซอย", "แขวง", "เขต", "ตำบล", "อำเภอ")
 
 
 def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) -> Hit | None:
@@ -45,7 +47,8 @@ def _pattern_place(doc: DocText, registry: Registry, offset: int, limit: int) ->
         if j == i:
             break
         if chunks and (
-            layer.at(i, _PLACE_CLASSES) is not None
+            text.startswith(_ADDRESS, i)
+            or layer.at(i, _PLACE_CLASSES) is not None
             or doc.match(res.name_stops, i, whole=False)
             or doc.match(res.org_stops, i, whole=False)
             or doc.match(res.place_markers, i)
