@@ -6,9 +6,9 @@ For each N, two measurements:
   :mod:`aseankg.build` calls them: read (:func:`aseankg.corpus.read_document`), extract
   (:func:`aseankg.extract.extract`), map (:func:`aseankg.graph.document_quads`), validate
   (the build's SHACL step, ``aseankg.build._validated``, over batches of
-  ``aseankg.build.VALIDATION_BATCH`` documents, its time shared by the batch) and store (a
-  new :class:`aseankg.store.StoreDir` generation: ontology, the documents' graphs in one bulk
-  load, lexicon graph, commit). The floor is PyThaiNLP's bare word segmentation (``newmm``)
+  ``aseankg.build.VALIDATION_BATCH`` documents, its time shared by the batch) and store (the
+  build's ``aseankg.build.load_generation`` into a new :class:`aseankg.store.StoreDir`
+  generation, and its commit). The floor is PyThaiNLP's bare word segmentation (``newmm``)
   of the same texts in the same process: no extractor can do less than cut the text into
   words once, so "build ÷ segmentation" compares one core with one core;
 - the real :func:`aseankg.build.build` (its pool of one process per core included) from the
@@ -34,15 +34,14 @@ import shutil
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph
 from pythainlp.tokenize import word_tokenize
 
 from aseankg.corpus import DocumentError, read_document
-from aseankg.graph import document_quads, lexicon_quads, ontology_quads
+from aseankg.graph import document_quads
 from aseankg.lexicon import load_lexicon
 from aseankg.store import StoreDir
 from bench.corpus import ArticleGenerator, write_corpus
@@ -60,8 +59,7 @@ class Processed:
     chars: int
     conforms: bool | None = None
     reason: str | None = None
-    quads: list[pyoxigraph.Quad] = field(default_factory=list)
-    curated: set[str] = field(default_factory=set)
+    prepared: Any = None  # its aseankg.build.Prepared while it conforms, for the store stage
     found: int = 0  # planted mentions the extractor found (overlapping spans)
     planted: int = 0
 
@@ -86,16 +84,16 @@ def _mapped(path: Path, lexicon, generator: ArticleGenerator | None, floor: bool
     t2 = time.perf_counter()
     quads = document_quads(document, extraction)
     t3 = time.perf_counter()
+    prepared = Prepared(document, extraction, quads)
     done = Processed(path.name, {"read": t1 - t0, "extract": t2 - t1, "map": t3 - t2, "validate": 0.0},
-                     _segment(document.text) if floor else 0.0, len(document.text), quads=quads,
-                     curated={s for s in extraction.entities if s in lexicon.entries})
+                     _segment(document.text) if floor else 0.0, len(document.text), prepared=prepared)
     if generator is not None:
         number = int(path.stem.split("_", 1)[0])
         planted = generator.article(number).planted.mentions
         spans = [(m.begin, m.end) for m in extraction.mentions]
         done.planted = len(planted)
         done.found = sum(1 for m in planted if any(b < m.end and m.begin < e for b, e in spans))
-    return done, Prepared(document, extraction, quads)
+    return done, prepared
 
 
 def _validate_batch(batch: list[tuple[Path, Processed, Any]], lexicon) -> None:
@@ -116,7 +114,7 @@ def _validate_batch(batch: list[tuple[Path, Processed, Any]], lexicon) -> None:
         done.conforms = not isinstance(verdict, DocumentError)
         if not done.conforms:
             done.reason = str(verdict).split(": ", 1)[-1][:160]
-            done.quads, done.curated = [], set()
+            done.prepared = None
 
 
 def process_all(paths: list[Path], lexicon, budget: float = math.inf, generator: ArticleGenerator | None = None,
@@ -151,23 +149,20 @@ def _segment(text: str) -> float:
 
 
 def store_stage(done: list[Processed], lexicon, root: Path) -> tuple[float, int]:
-    """Write the accepted documents into a new store generation, as build.py does (one bulk
-    load of the documents' graphs, then the lexicon graph, commit); (s, triples)."""
+    """Write the accepted documents into a new store generation with the build's own store
+    step (``aseankg.build.load_generation``: ontology, the documents' graphs in one bulk load,
+    lexicon graph, union default graph), then commit; (s, triples)."""
+    from aseankg.build import load_generation
+
     if root.exists():
         shutil.rmtree(root)
     began = time.perf_counter()
     generation = StoreDir(root).begin()
-    store = generation.store
-    assert store is not None
-    store.bulk_extend(ontology_quads())
-    store.bulk_extend(q for item in done if item.conforms for q in item.quads)
-    mentioned = set().union(*(item.curated for item in done if item.conforms))
-    store.bulk_extend(lexicon_quads(lexicon.entries[s] for s in sorted(mentioned)))
-    triples = len(store)
-    generation.commit({"generator": "bench.pipeline", "triples": triples})
+    loaded = load_generation(generation, [d.prepared for d in done if d.conforms], lexicon)
+    generation.commit({"generator": "bench.pipeline", "triples": loaded.triples}, union_written=loaded.union_written)
     seconds = time.perf_counter() - began
     shutil.rmtree(root, ignore_errors=True)
-    return seconds, triples
+    return seconds, loaded.triples
 
 
 def warm_up(paths: list[Path], lexicon) -> float:
