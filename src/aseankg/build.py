@@ -380,9 +380,10 @@ def load_generation(generation: Generation, prepared: list[Prepared], lexicon: L
         if not replace and store.contains_named_graph(graph):
             store.remove_graph(graph)
     # As N-Quads text: the pool's workers sent it so, and Oxigraph parses it faster than
-    # Python hands it terms.
+    # Python hands it terms. Lenient: the text is pyoxigraph's own serialisation of terms it
+    # has already checked, so the parser need not check every IRI again.
     chosen = [item for i, item in enumerate(prepared) if replace or last[item.document.identifier] == i]
-    store.bulk_load(b"".join(item.nquads for item in chosen), format=_WIRE)
+    store.bulk_load(b"".join(item.nquads for item in chosen), format=_WIRE, lenient=True)
     lexicon_graph = pyoxigraph.NamedNode(LEXICON_GRAPH)
     if store.contains_named_graph(lexicon_graph):
         store.remove_graph(lexicon_graph)
@@ -396,7 +397,7 @@ def load_generation(generation: Generation, prepared: list[Prepared], lexicon: L
     union = _union_text(chosen) if replace else None
     if union is not None:
         default = pyoxigraph.DefaultGraph()
-        store.bulk_load(union, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=default)
+        store.bulk_load(union, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=default, lenient=True)
         store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
                           for q in (*ontology, *curated))
     return Loaded(triples, entities, documents, union is not None)
