@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = args.out / "results.json"
     results = json.loads(previous.read_text(encoding="utf-8")) if previous.exists() else {}
     results["machine"] = machine.describe(HERE.parent)
-    results["command"] = "python -m bench " + " ".join(sys.argv[1:] if argv is None else argv)
+    results["command"] = " ".join(["python -m bench", *(sys.argv[1:] if argv is None else argv)])
     log(f"aseankg benchmarks on {results['machine']['cpu']} ({results['machine']['nproc']} cores), "
         f"load average {results['machine']['load_average_at_start']}")
     began = time.perf_counter()
